@@ -1,0 +1,5 @@
+#[test]
+fn workspace_links() {
+    let v = stmpy_stm::TVar::new(1);
+    assert_eq!(v.snapshot(), 1);
+}

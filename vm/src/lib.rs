@@ -1,0 +1,4 @@
+//! stmpy-vm: front end, compiler, evaluation loop, builtins, modules, threads, embedding.
+pub use stmpy_core as core;
+
+pub mod cli;
