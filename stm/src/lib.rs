@@ -188,6 +188,20 @@ impl Tx {
         Ok(())
     }
 
+    /// Updates the value in place through `f`. Semantically `read` + clone + `write`, but
+    /// the engine may skip the clone when this transaction already holds a private copy
+    /// that no earlier `read` has handed out (the common `list.append` pattern).
+    pub fn modify<T: Clone + Send + Sync + 'static, R>(
+        &self,
+        var: &TVar<T>,
+        f: impl FnOnce(&mut T) -> R,
+    ) -> StmResult<R> {
+        let mut v = self.read(var)?.clone();
+        let r = f(&mut v);
+        self.write(var, v)?;
+        Ok(r)
+    }
+
     /// Aborts and blocks until a cell this transaction read changes.
     pub fn retry<R>(&self) -> StmResult<R> {
         Err(StmError::Retry)
@@ -211,8 +225,9 @@ impl Tx {
         }
     }
 
-    /// Rolls back, then waits until some transaction commits a write.
-    fn abort_and_wait(self) {
+    /// Rolls back, then blocks until a cell this transaction read is changed by a commit
+    /// (what [`StmError::Retry`] asks for).
+    pub fn abort_and_wait(self) {
         let undo = std::mem::take(&mut *self.undo.borrow_mut());
         for u in undo.into_iter().rev() {
             u();
