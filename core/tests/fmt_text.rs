@@ -64,9 +64,9 @@ fn parse_fixed_cases() {
 
 #[test]
 fn parse_int_matches_cpython() {
-    let mut rng = Rng(0x5151_5151_0000_0001);
+    let mut rng = fmt_common::rng(0x5151_5151_0000_0001);
     let mut cases = Vec::new();
-    for _ in 0..20000 {
+    for _ in 0..fmt_common::cases(20000) {
         let s = number_text(&mut rng, INT_ALPHABET);
         let base = *rng.pick(&[0u32, 0, 10, 10, 2, 8, 16, 36, 7, 1, 37]);
         let ours = parse_int(&s, base).map(|n| n.to_string());
@@ -77,9 +77,9 @@ fn parse_int_matches_cpython() {
 
 #[test]
 fn parse_float_matches_cpython() {
-    let mut rng = Rng(0x5151_5151_0000_0002);
+    let mut rng = fmt_common::rng(0x5151_5151_0000_0002);
     let mut cases = Vec::new();
-    for i in 0..20000 {
+    for i in 0..fmt_common::cases(20000) {
         let s = if i % 4 == 0 {
             // Long digit strings: correct rounding near halfway points.
             let x = rng.float();
@@ -117,9 +117,9 @@ fn repr_and_ascii_match_cpython() {
     assert_eq!(repr_str("a'\"b"), "'a\\'\"b'");
     assert_eq!(repr_str("é\u{85}\t"), "'é\\x85\\t'");
     assert_eq!(ascii_str("é日\u{1F600}"), "'\\xe9\\u65e5\\U0001f600'");
-    let mut rng = Rng(0x7777_0000_1111_2222);
+    let mut rng = fmt_common::rng(0x7777_0000_1111_2222);
     let mut cases = Vec::new();
-    for _ in 0..20000 {
+    for _ in 0..fmt_common::cases(20000) {
         let s = random_text(&mut rng);
         cases.push((format!("srepr\t{}", hex(&s)), encode(Ok(repr_str(&s)))));
         cases.push((format!("ascii\t{}", hex(&s)), encode(Ok(ascii_str(&s)))));
@@ -244,11 +244,46 @@ fn percent_parse_pieces() {
 }
 
 #[test]
+fn percent_argument_errors() {
+    let spec = |c: char| {
+        let Piece::Spec(s) = percent::parse(&format!("%{c}")).remove(0) else {
+            panic!()
+        };
+        s
+    };
+    assert_eq!(
+        percent::wrong_type(&spec('x'), "float").msg,
+        "%x format: an integer is required, not float"
+    );
+    assert_eq!(
+        percent::wrong_type(&spec('d'), "str").msg,
+        "%d format: a real number is required, not str"
+    );
+    assert_eq!(
+        percent::wrong_type(&spec('f'), "str").msg,
+        "must be real number, not str"
+    );
+    assert_eq!(
+        percent::wrong_type(&spec('c'), "float").kind,
+        ErrorKind::TypeError
+    );
+    assert_eq!(percent::char_arg(&BigInt::from(65)).unwrap(), 'A');
+    let big: BigInt = "1000000000000000000000000000000".parse().unwrap();
+    for bad in [BigInt::from(-1), BigInt::from(0x110000), big] {
+        let e = percent::char_arg(&bad).unwrap_err();
+        assert_eq!(
+            (e.kind, e.msg.as_str()),
+            (ErrorKind::OverflowError, "%c arg not in range(0x110000)")
+        );
+    }
+}
+
+#[test]
 fn percent_matches_cpython() {
-    let mut rng = Rng(0xABCD_EF01_2345_6789);
+    let mut rng = fmt_common::rng(0xABCD_EF01_2345_6789);
     let mut cases = Vec::new();
     let words = ["", "a", "héllo", "it's", "日本"];
-    for i in 0..15000 {
+    for i in 0..fmt_common::cases(15000) {
         let kind = i % 3;
         let convs = ["diuoxX", "eEfFgG", "srac"][kind];
         let (spec, star_w, star_p) = percent_spec(&mut rng, convs);

@@ -51,9 +51,11 @@ pub(crate) fn digits(x: f64, mode: Mode) -> Digits {
             // Rust's and dtoa's shortest strings have the same length (both accept the
             // interval bounds when the mantissa is even), but where two candidates are
             // equally near, dtoa takes the even digit and Rust may not. Such ties need
-            // an exactly representable (n+1)-digit value, which requires n >= 15.
+            // an exactly representable (n+1)-digit value: that requires n >= 15 (shorter
+            // candidates are too far apart to both round-trip), and |x| = odd * 2**e
+            // with e >= -26 (else its exact expansion has more than 18 digits).
             let n = d.digits.len();
-            if n >= 15 {
+            if n >= 15 && odd_exponent(a) >= -26 {
                 let nearest = format!("{:.*e}", n - 1, a);
                 if nearest.parse::<f64>() == Ok(a) {
                     return from_exp_form(&nearest);
@@ -75,6 +77,19 @@ pub(crate) fn digits(x: f64, mode: Mode) -> Digits {
             normalize(all, decpt)
         }
     }
+}
+
+/// `e` such that `x == odd * 2**e` (finite, non-zero `x`).
+fn odd_exponent(x: f64) -> i64 {
+    let bits = x.to_bits();
+    let frac = bits & ((1 << 52) - 1);
+    let biased = ((bits >> 52) & 0x7FF) as i64;
+    let (mant, e) = if biased == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1 << 52), biased - 1075)
+    };
+    e + mant.trailing_zeros() as i64
 }
 
 /// Parses Rust's `d.ddde±x` output into [`Digits`].
@@ -208,7 +223,10 @@ pub fn format_float_short(x: f64, code: char, precision: usize, flags: FloatFlag
         out.push('+');
     }
     let zeros = |out: &mut String, n: i64| out.extend(std::iter::repeat_n('0', n.max(0) as usize));
-    let ascii = |b: &[u8]| std::str::from_utf8(b).expect("digits are ASCII").to_owned();
+    // Digits come from Rust's formatter, so they are ASCII and from_utf8 cannot fail.
+    fn ascii(b: &[u8]) -> &str {
+        std::str::from_utf8(b).unwrap_or_default()
+    }
     if decpt <= 0 {
         zeros(&mut out, decpt - vdigits_start);
         out.push('.');
@@ -217,11 +235,11 @@ pub fn format_float_short(x: f64, code: char, precision: usize, flags: FloatFlag
         zeros(&mut out, -vdigits_start);
     }
     if 0 < decpt && decpt <= digits_len {
-        out.push_str(&ascii(&digits[..decpt as usize]));
+        out.push_str(ascii(&digits[..decpt as usize]));
         out.push('.');
-        out.push_str(&ascii(&digits[decpt as usize..]));
+        out.push_str(ascii(&digits[decpt as usize..]));
     } else {
-        out.push_str(&ascii(&digits));
+        out.push_str(ascii(&digits));
     }
     if digits_len < decpt {
         zeros(&mut out, decpt - digits_len);

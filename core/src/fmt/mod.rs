@@ -67,6 +67,12 @@ impl FmtError {
             msg: msg.into(),
         }
     }
+    pub(crate) fn type_error(msg: impl Into<String>) -> Self {
+        FmtError {
+            kind: ErrorKind::TypeError,
+            msg: msg.into(),
+        }
+    }
 }
 
 impl std::fmt::Display for FmtError {

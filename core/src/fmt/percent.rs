@@ -8,6 +8,16 @@
 //!
 //! Conversions: `d i u` (decimal), `o x X` (ints), `e E f F g G` (floats), `c` (one
 //! character), `s r a` (`str`/`repr`/`ascii` of the value), `%%` (a literal `%`).
+//!
+//! What the VM checks itself, with CPython's messages:
+//! - `d i u` take any real number (`int()` of a float truncates), `o x X` only ints
+//!   (`__index__`), `e…G` anything `float()` accepts; otherwise [`wrong_type`].
+//! - `%c` takes an int (see [`char_arg`]) or a one-character str, else [`wrong_type`].
+//! - A `*` argument must be an int: TypeError `* wants int`; a width beyond i64 raises
+//!   OverflowError `Python int too large to convert to C ssize_t`.
+//! - [`NOT_ENOUGH_ARGS`], [`NOT_ALL_CONVERTED`] (TypeError) when positional arguments run
+//!   out or are left over (not checked when the argument is a mapping), and
+//!   [`NEEDS_MAPPING`] (TypeError) for `%(key)` without a mapping.
 
 use num_bigint::{BigInt, Sign};
 
@@ -211,6 +221,30 @@ impl Spec {
             Count::Fixed(p) => Some(p),
             _ => None,
         }
+    }
+}
+
+pub const NOT_ENOUGH_ARGS: &str = "not enough arguments for format string";
+pub const NOT_ALL_CONVERTED: &str = "not all arguments converted during string formatting";
+pub const NEEDS_MAPPING: &str = "format requires a mapping";
+
+/// The TypeError for an argument of the wrong type (`type_name`) for the conversion.
+pub fn wrong_type(spec: &Spec, type_name: &str) -> FmtError {
+    let c = spec.conversion;
+    FmtError::type_error(match c {
+        'c' => "%c requires int or char".to_string(),
+        'd' | 'i' | 'u' => format!("%{c} format: a real number is required, not {type_name}"),
+        'o' | 'x' | 'X' => format!("%{c} format: an integer is required, not {type_name}"),
+        _ => format!("must be real number, not {type_name}"),
+    })
+}
+
+/// The character `%c` writes for an int argument.
+pub fn char_arg(value: &BigInt) -> Result<char, FmtError> {
+    match u32::try_from(value) {
+        Ok(code) if code <= 0x10FFFF => char::from_u32(code)
+            .ok_or_else(|| FmtError::value("stmpy strings cannot hold lone surrogates")),
+        _ => Err(FmtError::overflow("%c arg not in range(0x110000)")),
     }
 }
 

@@ -162,6 +162,23 @@ fn unhex_lossy(s: &str) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
+/// The generator for a test: `seed`, mixed with `$FMT_ORACLE_SEED` when set, so a soak
+/// run can explore other cases (`FMT_ORACLE_SEED=7 FMT_ORACLE_SCALE=10 cargo test ...`).
+pub fn rng(seed: u64) -> Rng {
+    let extra = std::env::var("FMT_ORACLE_SEED")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok());
+    Rng(seed ^ extra.map_or(0, |e| e.wrapping_mul(0x9E37_79B9_7F4A_7C15)) | 1)
+}
+
+/// `n` cases, times `$FMT_ORACLE_SCALE` when set.
+pub fn cases(n: usize) -> usize {
+    let scale = std::env::var("FMT_ORACLE_SCALE")
+        .ok()
+        .and_then(|s| s.parse::<usize>().ok());
+    n * scale.unwrap_or(1)
+}
+
 /// A small deterministic generator (xorshift64*), so failures reproduce.
 pub struct Rng(pub u64);
 
