@@ -1,0 +1,1 @@
+//! The compiler: Python AST (from `frontend`) to `bytecode` code objects.

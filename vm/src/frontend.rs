@@ -1,0 +1,1 @@
+//! The parser front end: the only module that touches `ruff_python_parser`.
