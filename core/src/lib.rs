@@ -1,4 +1,20 @@
 //! stmpy-core: the object model. Values, heap objects whose mutable state lives in STM
 //! cells, types and their methods, errors.
+//!
+//! - [`value`]: `Value` (16 bytes, unboxed None/bool/int/float) and the `ObjRef` handle.
+//! - [`str`]: `str` payload (ASCII fast paths, cached hash).
+//! - [`dict`]: the insertion-ordered persistent map behind dict/set/namespaces.
+//! - [`types`]: type objects, C3 MRO, the built-in types and exception hierarchy.
+//! - [`int`]: `int` arithmetic, `i64` overflowing into `BigInt`.
+//! - [`error`]: `Unwind` (Python exception or STM control flow) and `PyResult`.
 pub use stmpy_stm as stm;
+pub mod dict;
+pub mod error;
 pub mod fmt;
+pub mod int;
+pub mod str;
+pub mod types;
+pub mod value;
+
+pub use error::{PyResult, Unwind};
+pub use value::{ObjRef, Payload, Value};

@@ -1,0 +1,270 @@
+//! `Value` and the heap object handle.
+//!
+//! Layout (pinned below): `Value` is 16 bytes — a one-byte tag plus an 8-byte payload.
+//! `None`, `bool`, `int` that fits in `i64` and `float` are unboxed: arithmetic on them
+//! allocates nothing and touches no shared memory. Everything else is an [`ObjRef`].
+//!
+//! [`ObjRef`] is the ONE handle to heap objects. Today it wraps an `Arc<Object>`; it is
+//! meant to become a traced-GC handle (collection at transaction boundaries, see
+//! ARCHITECTURE.md "Objects"), so nothing outside this file may rely on it being an Arc:
+//! use its methods (`new`, `is`, `id`, deref to `Object`).
+//!
+//! Mutable objects keep all their mutable state in one `TVar` (see [`Payload`]);
+//! immutable ones (str, bytes, tuple, frozenset, bigint, code) are plain data.
+
+use std::any::Any;
+use std::ops::Deref;
+use std::sync::Arc;
+
+use num_bigint::BigInt;
+use stmpy_stm::TVar;
+
+use crate::dict::DictData;
+use crate::str::PyStr;
+
+/// A Python value.
+#[derive(Clone, Debug, Default)]
+pub enum Value {
+    #[default]
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Obj(ObjRef),
+}
+
+const _: () = assert!(std::mem::size_of::<Value>() == 16);
+const _: () = assert!(std::mem::size_of::<ObjRef>() == 8);
+
+/// Handle to a heap object. Opaque: see the module comment.
+#[derive(Clone)]
+pub struct ObjRef(Arc<Object>);
+
+impl ObjRef {
+    pub fn new(payload: Payload) -> ObjRef {
+        ObjRef(Arc::new(Object { payload }))
+    }
+    /// Identity comparison (`is`).
+    #[inline]
+    pub fn is(&self, other: &ObjRef) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+    /// `id(obj)`: stable while the object lives.
+    #[inline]
+    pub fn id(&self) -> usize {
+        Arc::as_ptr(&self.0) as usize
+    }
+}
+
+impl Deref for ObjRef {
+    type Target = Object;
+    #[inline]
+    fn deref(&self) -> &Object {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for ObjRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<obj {} at {:#x}>", self.payload.kind_name(), self.id())
+    }
+}
+
+/// A heap object.
+pub struct Object {
+    pub payload: Payload,
+}
+
+/// A `list`'s state: one cell holding a persistent vector.
+pub type ListCell = TVar<imbl::Vector<Value>>;
+
+/// Every kind of heap object. Kinds whose behaviour lives in the VM (code objects,
+/// generator frames, native functions) carry an opaque payload the VM downcasts.
+pub enum Payload {
+    Str(PyStr),
+    BigInt(BigInt),
+    /// A float boxed only where a `Value` cannot hold one (never on the hot path).
+    Bytes(Box<[u8]>),
+    Tuple(Box<[Value]>),
+    List(ListCell),
+    Dict(TVar<DictData>),
+    Set(TVar<DictData>),
+    FrozenSet(DictData),
+    Instance(Instance),
+    Type(crate::types::TypeObj),
+    Function(Function),
+    BoundMethod(Value, Value),
+    Native(NativeFunc),
+    Module(Module),
+    /// A closure cell (`nonlocal` variables, captured locals).
+    Cell(TVar<Value>),
+    Range(i64, i64, i64),
+    Slice(Value, Value, Value),
+    Property(Value, Value, Value, Value),
+    StaticMethod(Value),
+    ClassMethod(Value),
+    /// `super(cls, obj)`.
+    Super(ObjRef, Value),
+    /// VM-defined objects (iterators, generators, code, ...): class plus opaque data.
+    Opaque(ObjRef, Box<dyn Any + Send + Sync>),
+}
+
+impl Payload {
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Payload::Str(_) => "str",
+            Payload::BigInt(_) => "int",
+            Payload::Bytes(_) => "bytes",
+            Payload::Tuple(_) => "tuple",
+            Payload::List(_) => "list",
+            Payload::Dict(_) => "dict",
+            Payload::Set(_) => "set",
+            Payload::FrozenSet(_) => "frozenset",
+            Payload::Instance(_) => "instance",
+            Payload::Type(_) => "type",
+            Payload::Function(_) => "function",
+            Payload::BoundMethod(..) => "method",
+            Payload::Native(_) => "builtin_function_or_method",
+            Payload::Module(_) => "module",
+            Payload::Cell(_) => "cell",
+            Payload::Range(..) => "range",
+            Payload::Slice(..) => "slice",
+            Payload::Property(..) => "property",
+            Payload::StaticMethod(_) => "staticmethod",
+            Payload::ClassMethod(_) => "classmethod",
+            Payload::Super(..) => "super",
+            Payload::Opaque(..) => "object",
+        }
+    }
+}
+
+/// An instance of a user class (or of `object`, or of an exception class).
+pub struct Instance {
+    pub class: ObjRef,
+    pub dict: TVar<DictData>,
+    /// Exception instances (class derives from BaseException) carry their state here.
+    pub exc: Option<TVar<ExcState>>,
+}
+
+/// The mutable state of an exception object.
+#[derive(Clone, Default)]
+pub struct ExcState {
+    pub args: Value,
+    pub traceback: Vec<TraceEntry>,
+    pub cause: Value,
+    pub context: Value,
+    pub suppress_context: bool,
+}
+
+/// One traceback line: where a frame was when the exception passed through it.
+#[derive(Clone, Debug)]
+pub struct TraceEntry {
+    pub filename: Arc<str>,
+    pub name: Arc<str>,
+    pub line: u32,
+}
+
+/// A Python function: code plus the environment it closes over.
+pub struct Function {
+    /// The VM's code object (opaque here: the bytecode belongs to the VM).
+    pub code: Arc<dyn Any + Send + Sync>,
+    pub name: Value,
+    pub qualname: Value,
+    /// The module namespace (a `Dict` object) the function's globals resolve in.
+    pub globals: ObjRef,
+    pub defaults: Vec<Value>,
+    /// Keyword-only defaults: (name, value).
+    pub kwdefaults: Vec<(ObjRef, Value)>,
+    pub closure: Vec<ObjRef>,
+    /// Function attributes (`f.__doc__ = ...`) and `__annotations__` etc.
+    pub dict: TVar<DictData>,
+    pub module: Value,
+}
+
+/// A function implemented in Rust by the VM.
+pub struct NativeFunc {
+    pub name: &'static str,
+    /// The VM's function pointer, type-erased (core does not know the VM's signature).
+    pub imp: Box<dyn Any + Send + Sync>,
+    /// The object a method is bound to (`[].append`), if any.
+    pub bound: Option<Value>,
+}
+
+/// A module: its name and its globals dict.
+pub struct Module {
+    pub name: Value,
+    pub dict: ObjRef,
+}
+
+impl Value {
+    #[inline]
+    pub fn obj(&self) -> Option<&ObjRef> {
+        match self {
+            Value::Obj(o) => Some(o),
+            _ => None,
+        }
+    }
+    #[inline]
+    pub fn payload(&self) -> Option<&Payload> {
+        match self {
+            Value::Obj(o) => Some(&o.payload),
+            _ => None,
+        }
+    }
+    #[inline]
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+    /// `a is b`.
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Obj(a), Value::Obj(b)) => a.is(b),
+            _ => false,
+        }
+    }
+    pub fn as_str(&self) -> Option<&PyStr> {
+        match self.payload() {
+            Some(Payload::Str(s)) => Some(s),
+            _ => None,
+        }
+    }
+    pub fn as_tuple(&self) -> Option<&[Value]> {
+        match self.payload() {
+            Some(Payload::Tuple(t)) => Some(t),
+            _ => None,
+        }
+    }
+    pub fn str(s: &str) -> Value {
+        Value::Obj(ObjRef::new(Payload::Str(PyStr::new(s))))
+    }
+    pub fn string(s: String) -> Value {
+        Value::Obj(ObjRef::new(Payload::Str(PyStr::from_string(s))))
+    }
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Obj(ObjRef::new(Payload::Tuple(items.into_boxed_slice())))
+    }
+    pub fn list(items: imbl::Vector<Value>) -> Value {
+        Value::Obj(ObjRef::new(Payload::List(TVar::new(items))))
+    }
+    pub fn list_from(items: Vec<Value>) -> Value {
+        Value::list(items.into_iter().collect())
+    }
+    pub fn dict(d: DictData) -> Value {
+        Value::Obj(ObjRef::new(Payload::Dict(TVar::new(d))))
+    }
+    /// An int from a BigInt, unboxed when it fits.
+    pub fn from_bigint(b: BigInt) -> Value {
+        use num_traits::ToPrimitive;
+        match b.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::Obj(ObjRef::new(Payload::BigInt(b))),
+        }
+    }
+    pub fn bytes(b: Vec<u8>) -> Value {
+        Value::Obj(ObjRef::new(Payload::Bytes(b.into_boxed_slice())))
+    }
+}
