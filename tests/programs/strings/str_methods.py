@@ -1,0 +1,25 @@
+# Common str methods.
+s = "  Hello, World!  "
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()), repr("xxhixx".strip("x")))
+print(s.upper(), s.lower(), "hello world".title(), "hELLO".swapcase(), "hello".capitalize())
+print("a,b,,c".split(","), "a b  c ".split(), "a,b,c".split(",", 1), "a,b,c".rsplit(",", 1))
+print("line1\nline2\r\nline3".splitlines(), "x\ny\n".splitlines(True))
+print("-".join(["a", "b", "c"]), "".join(reversed("abc")), ", ".join(map(str, range(4))))
+print("hello".find("l"), "hello".rfind("l"), "hello".find("z"), "hello".index("e"))
+print("hello".count("l"), "aaaa".count("aa"), "hello".count(""))
+print("hello".replace("l", "L"), "hello".replace("l", "L", 1), "aaa".replace("", "-"))
+print("hello".startswith("he"), "hello".endswith(("lo", "x")), "hello".startswith("l", 2))
+print("abc".isalpha(), "abc1".isalnum(), "123".isdigit(), "  ".isspace(), "Ab".isupper(), "ab".islower())
+print("Hello World".istitle(), "12.5".isdecimal(), "x_1".isidentifier(), "".isalpha())
+print("abc".center(9, "*"), "abc".ljust(6, "."), "abc".rjust(6), "42".zfill(5), "-42".zfill(5))
+print("a\tb\tc".expandtabs(4), "x".partition("="), "k=v=w".partition("="), "k=v=w".rpartition("="))
+print("Hello".casefold(), "ß".upper(), "İ".lower() == "i̇")
+print("prefix_name".removeprefix("prefix_"), "file.txt".removesuffix(".txt"))
+print(str.maketrans("abc", "xyz"), "aabbcc".translate(str.maketrans("abc", "xyz", "c")))
+print("%s" % "x", "ab" * 3, 3 * "-", "a" + "b")
+try:
+    "hello".index("z")
+except ValueError as e:
+    print("ValueError:", e)
+print("a b c".split(None, 1), " a b ".rsplit(None, 1))
+print("one two three".split(" ", -1), "".split(","), "".split())
