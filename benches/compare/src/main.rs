@@ -61,14 +61,22 @@ pub struct Side {
 impl Side {
     /// Median wall time in seconds over the successful runs.
     pub fn median_s(&self) -> Option<f64> {
-        let mut t: Vec<f64> =
-            self.runs.iter().filter(|r| r.ok()).map(|r| r.wall.as_secs_f64()).collect();
+        let mut t: Vec<f64> = self
+            .runs
+            .iter()
+            .filter(|r| r.ok())
+            .map(|r| r.wall.as_secs_f64())
+            .collect();
         if t.is_empty() {
             return None;
         }
         t.sort_by(f64::total_cmp);
         let n = t.len();
-        Some(if n % 2 == 1 { t[n / 2] } else { (t[n / 2 - 1] + t[n / 2]) / 2.0 })
+        Some(if n % 2 == 1 {
+            t[n / 2]
+        } else {
+            (t[n / 2 - 1] + t[n / 2]) / 2.0
+        })
     }
 
     /// Peak RSS over all runs, in KiB.
@@ -142,11 +150,16 @@ fn main() {
 fn repo_root() -> PathBuf {
     // benches/compare -> repository root; fixed at compile time so the tool works from any cwd.
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    here.parent().and_then(Path::parent).unwrap_or(here).to_path_buf()
+    here.parent()
+        .and_then(Path::parent)
+        .unwrap_or(here)
+        .to_path_buf()
 }
 
 fn nproc() -> usize {
-    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
 }
 
 fn parse_options(args: &[String]) -> Result<Options, String> {
@@ -169,13 +182,21 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
             o.build = false;
             continue;
         }
-        let value = it.next().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
-        let number = |v: &str| v.parse::<usize>().map_err(|_| format!("{flag}: not a number: {v}"));
+        let value = it
+            .next()
+            .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
+        let number = |v: &str| {
+            v.parse::<usize>()
+                .map_err(|_| format!("{flag}: not a number: {v}"))
+        };
         match flag.as_str() {
             "--runs" => o.runs = number(value)?.max(1),
             "--filter" => o.filter = Some(value.clone()),
             "--threads" => {
-                o.threads = value.split(',').map(|v| number(v.trim())).collect::<Result<_, _>>()?;
+                o.threads = value
+                    .split(',')
+                    .map(|v| number(v.trim()))
+                    .collect::<Result<_, _>>()?;
                 if o.threads.is_empty() || o.threads.contains(&0) {
                     return Err("--threads: counts must be positive".into());
                 }
@@ -187,7 +208,9 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
             "--json" => o.json = PathBuf::from(value),
             "--plots" => o.plots = PathBuf::from(value),
             "--timeout" => {
-                let s: f64 = value.parse().map_err(|_| format!("--timeout: bad value {value}"))?;
+                let s: f64 = value
+                    .parse()
+                    .map_err(|_| format!("--timeout: bad value {value}"))?;
                 o.timeout = Duration::from_secs_f64(s.max(0.1));
             }
             "--startup-runs" => o.startup_runs = number(value)?.max(1),
@@ -233,10 +256,16 @@ fn compare(o: &Options) -> Result<(), String> {
     let startup = measure_startup(o, &scratch);
     let mut entries = Vec::new();
     for prog in &programs {
-        let name = prog.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = prog
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let threaded = name.starts_with("mt_");
-        let counts: Vec<Option<usize>> =
-            if threaded { o.threads.iter().map(|&t| Some(t)).collect() } else { vec![None] };
+        let counts: Vec<Option<usize>> = if threaded {
+            o.threads.iter().map(|&t| Some(t)).collect()
+        } else {
+            vec![None]
+        };
         for threads in counts {
             let entry = measure_program(o, &scratch, prog, &name, threads);
             report::progress_line(&entry);
@@ -270,13 +299,19 @@ fn discover(dir: &Path, filter: Option<&str>) -> Result<Vec<PathBuf>, String> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "py"))
         .filter(|p| {
-            let name = p.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
+            let name = p
+                .file_stem()
+                .map(|s| s.to_string_lossy())
+                .unwrap_or_default();
             filter.is_none_or(|f| name.contains(f))
         })
         .collect();
     // Single-threaded programs first, then the threaded ones, each alphabetically.
     v.sort_by_key(|p| {
-        let name = p.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = p
+            .file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         (name.starts_with("mt_"), name)
     });
     Ok(v)
@@ -290,7 +325,11 @@ fn interp_path(o: &Options, which: Interp) -> String {
 }
 
 fn measure_startup(o: &Options, scratch: &Path) -> Startup {
-    let mut s = Startup { python: Side::default(), stmpy: Side::default(), verdict: Verdict::Ok };
+    let mut s = Startup {
+        python: Side::default(),
+        stmpy: Side::default(),
+        verdict: Verdict::Ok,
+    };
     for _ in 0..o.startup_runs {
         for which in [Interp::Python, Interp::Stmpy] {
             let argv = vec![interp_path(o, which), "-c".into(), "pass".into()];
@@ -330,10 +369,16 @@ fn measure_program(
     // Once stmpy has failed or printed a wrong answer, further stmpy runs only cost time.
     let mut stmpy_done = false;
     for _ in 0..o.runs {
-        e.python.runs.push(run_measured(&argv_for(Interp::Python), o.timeout, scratch));
+        e.python
+            .runs
+            .push(run_measured(&argv_for(Interp::Python), o.timeout, scratch));
         if !stmpy_done {
             let run = run_measured(&argv_for(Interp::Stmpy), o.timeout, scratch);
-            let bad = !run.ok() || e.python.runs.first().is_some_and(|p| p.stdout != run.stdout);
+            let bad = !run.ok()
+                || e.python
+                    .runs
+                    .first()
+                    .is_some_and(|p| p.stdout != run.stdout);
             e.stmpy.runs.push(run);
             stmpy_done = bad;
         }

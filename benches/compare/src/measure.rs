@@ -47,7 +47,11 @@ impl Run {
     /// The brief asks for the first stderr line; for a Python traceback that line is always
     /// "Traceback (most recent call last):", so the exception line (the last one) is used.
     pub fn failure_line(&self) -> String {
-        let lines: Vec<&str> = self.stderr.lines().filter(|l| !l.trim().is_empty()).collect();
+        let lines: Vec<&str> = self
+            .stderr
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .collect();
         let line = match lines.first() {
             Some(first) if first.starts_with("Traceback") => lines.last().copied(),
             other => other.copied(),
@@ -92,7 +96,13 @@ pub fn run_measured(argv: &[String], timeout: Duration, scratch: &Path) -> Run {
     let text = std::fs::read_to_string(&stats).unwrap_or_default();
     let _ = std::fs::remove_file(&stats);
     match parse_stats(&text) {
-        Some((wall, max_rss_kb, exit)) => Run { wall, max_rss_kb, exit, stdout, stderr },
+        Some((wall, max_rss_kb, exit)) => Run {
+            wall,
+            max_rss_kb,
+            exit,
+            stdout,
+            stderr,
+        },
         None => Run {
             wall: Duration::ZERO,
             max_rss_kb: 0,
@@ -119,7 +129,11 @@ fn spawn_error(msg: String) -> Run {
 fn next_id() -> String {
     use std::sync::atomic::{AtomicU64, Ordering};
     static N: AtomicU64 = AtomicU64::new(0);
-    format!("{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed))
+    format!(
+        "{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    )
 }
 
 /// Stats file format: `wall_ns max_rss_kb kind value`, kind one of code/signal/timeout/spawn.
@@ -148,7 +162,9 @@ pub fn helper_main(args: &[String]) -> Result<(), String> {
     if dashes != "--" || argv.is_empty() {
         return Err("usage: measure STATS_FILE TIMEOUT_S -- PROGRAM [ARGS...]".into());
     }
-    let timeout: f64 = timeout.parse().map_err(|_| format!("bad timeout {timeout:?}"))?;
+    let timeout: f64 = timeout
+        .parse()
+        .map_err(|_| format!("bad timeout {timeout:?}"))?;
     let stats = PathBuf::from(stats);
 
     let start = Instant::now();
@@ -165,7 +181,9 @@ pub fn helper_main(args: &[String]) -> Result<(), String> {
     let pid = Pid::from_raw(child.id() as i32);
     let (done_tx, done_rx) = mpsc::channel::<()>();
     let watchdog = std::thread::spawn(move || {
-        let fired = done_rx.recv_timeout(Duration::from_secs_f64(timeout)).is_err();
+        let fired = done_rx
+            .recv_timeout(Duration::from_secs_f64(timeout))
+            .is_err();
         if fired {
             let _ = kill(pid, Signal::SIGKILL);
         }
@@ -175,8 +193,14 @@ pub fn helper_main(args: &[String]) -> Result<(), String> {
     let wall = start.elapsed();
     let _ = done_tx.send(());
     let timed_out = watchdog.join().unwrap_or(false);
-    let rss_kb = getrusage(UsageWho::RUSAGE_CHILDREN).map(|u| u.max_rss()).unwrap_or(0);
-    let exit = if timed_out { "timeout 0".to_string() } else { describe(status) };
+    let rss_kb = getrusage(UsageWho::RUSAGE_CHILDREN)
+        .map(|u| u.max_rss())
+        .unwrap_or(0);
+    let exit = if timed_out {
+        "timeout 0".to_string()
+    } else {
+        describe(status)
+    };
     let line = format!("{} {} {exit}", wall.as_nanos(), rss_kb.max(0));
     std::fs::write(&stats, line).map_err(|e| e.to_string())
 }

@@ -4,6 +4,7 @@ use std::error::Error;
 use std::path::Path;
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::report::{speedup, thread_counts, threaded_names};
 use crate::{Entry, Interp, Verdict};
@@ -18,23 +19,34 @@ pub fn speedup_chart(path: &Path, entries: &[Entry]) -> Result<(), String> {
     draw_speedup(path, entries).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Horizontal bars, one per single-threaded program (and each threaded one at T=1), with
-/// reference lines at 1x (parity with python3) and 2x (the first milestone). Programs that
-/// failed or printed a wrong answer get a red label instead of a bar.
+/// Horizontal bars on a log axis, one per single-threaded program (and each threaded one at
+/// T=1), drawn from 1x (parity with python3) to the ratio, so faster and slower read as left
+/// and right of the 1x line; a red line marks 2x (the first milestone). Programs that failed
+/// or printed a wrong answer get a red label instead of a bar. First program at the top.
 fn draw_ratio(path: &Path, entries: &[Entry]) -> Res {
-    let rows: Vec<&Entry> =
-        entries.iter().filter(|e| e.threads.is_none() || e.threads == Some(1)).collect();
+    let rows: Vec<&Entry> = entries
+        .iter()
+        .filter(|e| e.threads.is_none() || e.threads == Some(1))
+        .collect();
     let n = rows.len().max(1);
-    let max_ratio = rows.iter().filter_map(|e| e.ratio()).fold(2.5f64, f64::max) * 1.15;
-    let height = 120 + 28 * n as u32;
+    // The x axis is log2(ratio), linear, so ticks land on 0.25x, 0.5x, 1x, 2x, 4x...
+    // (plotters' own log scale labels nothing below 1).
+    let ratios = rows.iter().filter_map(|e| e.ratio());
+    let hi = (ratios.clone().fold(4.0f64, f64::max) * 1.3).log2().ceil();
+    let lo = ratios.fold(0.25f64, f64::min).log2().floor();
+    let row = |i: usize| n - 1 - i;
+    let height = (120 + 28 * n as u32).max(300);
     let root = SVGBackend::new(path, (900, height)).into_drawing_area();
     root.fill(&WHITE)?;
     let mut chart = ChartBuilder::on(&root)
-        .caption("stmpy time / python3 time (lower is better)", ("sans-serif", 22))
+        .caption(
+            "stmpy time / python3 time (log scale; left of 1x is faster)",
+            ("sans-serif", 20),
+        )
         .margin(12)
         .x_label_area_size(40)
         .y_label_area_size(210)
-        .build_cartesian_2d(0f64..max_ratio, (0..n).into_segmented())?;
+        .build_cartesian_2d(lo..hi, (0..n).into_segmented())?;
     let names: Vec<String> = rows
         .iter()
         .map(|e| match e.threads {
@@ -47,10 +59,13 @@ fn draw_ratio(path: &Path, entries: &[Entry]) -> Res {
         .disable_y_mesh()
         .y_labels(n)
         .y_label_formatter(&|v| match v {
-            SegmentValue::CenterOf(i) => names.get(*i).cloned().unwrap_or_default(),
+            SegmentValue::CenterOf(i) if *i < n => names.get(row(*i)).cloned().unwrap_or_default(),
             _ => String::new(),
         })
+        .x_labels((hi - lo) as usize + 1)
+        .x_label_formatter(&|x| format!("{}x", trim_float(x.exp2())))
         .x_desc("ratio")
+        .label_style(("sans-serif", 14))
         .draw()?;
 
     let bar = |i: usize, r: f64| {
@@ -61,13 +76,18 @@ fn draw_ratio(path: &Path, entries: &[Entry]) -> Res {
         } else {
             RGBColor(220, 120, 40)
         };
-        Rectangle::new([(0.0, SegmentValue::Exact(i)), (r, SegmentValue::Exact(i + 1))], color.filled())
+        let (a, b) = (SegmentValue::Exact(row(i)), SegmentValue::Exact(row(i) + 1));
+        Rectangle::new([(0.0, a), (r.log2(), b)], color.filled())
     };
-    chart.draw_series(rows.iter().enumerate().filter_map(|(i, e)| Some(bar(i, e.ratio()?))))?;
+    chart.draw_series(
+        rows.iter()
+            .enumerate()
+            .filter_map(|(i, e)| Some(bar(i, e.ratio()?))),
+    )?;
     let label_font = ("sans-serif", 14).into_font();
     chart.draw_series(rows.iter().enumerate().map(|(i, e)| {
         let (text, x, color) = match (&e.verdict, e.ratio()) {
-            (Verdict::Ok, Some(r)) => (format!("{r:.2}x"), r, BLACK),
+            (Verdict::Ok, Some(r)) => (format!("{r:.2}x"), r.log2().max(0.0), BLACK),
             (Verdict::Ok, None) => ("no time".to_string(), 0.0, RED),
             (Verdict::Wrong(_), _) => ("WRONG output".to_string(), 0.0, RED),
             (Verdict::Failed(_), _) => ("FAILED under stmpy".to_string(), 0.0, RED),
@@ -75,14 +95,14 @@ fn draw_ratio(path: &Path, entries: &[Entry]) -> Res {
         };
         Text::new(
             format!(" {text}"),
-            (x, SegmentValue::CenterOf(i)),
-            label_font.clone().color(&color).pos(plotters::style::text_anchor::Pos::new(
-                plotters::style::text_anchor::HPos::Left,
-                plotters::style::text_anchor::VPos::Center,
-            )),
+            (x, SegmentValue::CenterOf(row(i))),
+            label_font
+                .clone()
+                .color(&color)
+                .pos(Pos::new(HPos::Left, VPos::Center)),
         )
     }))?;
-    for (x, color) in [(1.0, BLACK), (2.0, RGBColor(200, 0, 0))] {
+    for (x, color) in [(0.0, BLACK), (1.0, RGBColor(200, 0, 0))] {
         chart.draw_series(LineSeries::new(
             [(x, SegmentValue::Exact(0)), (x, SegmentValue::Exact(n))],
             color.stroke_width(1),
@@ -102,7 +122,10 @@ fn draw_speedup(path: &Path, entries: &[Entry]) -> Res {
         .iter()
         .flat_map(|n| {
             counts.iter().flat_map(move |&t| {
-                [speedup(entries, n, t, Interp::Python), speedup(entries, n, t, Interp::Stmpy)]
+                [
+                    speedup(entries, n, t, Interp::Python),
+                    speedup(entries, n, t, Interp::Stmpy),
+                ]
             })
         })
         .flatten()
@@ -112,8 +135,9 @@ fn draw_speedup(path: &Path, entries: &[Entry]) -> Res {
     let root = SVGBackend::new(path, (1100, 480)).into_drawing_area();
     root.fill(&WHITE)?;
     let panels = root.split_evenly((1, 2));
-    for (panel, (title, which)) in
-        panels.iter().zip([("python3", Interp::Python), ("stmpy", Interp::Stmpy)])
+    for (panel, (title, which)) in panels
+        .iter()
+        .zip([("python3", Interp::Python), ("stmpy", Interp::Stmpy)])
     {
         let mut chart = ChartBuilder::on(panel)
             .caption(format!("{title}: speedup vs 1 thread"), ("sans-serif", 20))
@@ -127,9 +151,13 @@ fn draw_speedup(path: &Path, entries: &[Entry]) -> Res {
             .x_label_formatter(&|x| format!("{x:.0}"))
             .x_desc("threads")
             .y_desc("speedup")
+            .label_style(("sans-serif", 14))
             .draw()?;
         chart
-            .draw_series(LineSeries::new([(1.0, 1.0), (max_t, max_t)], RGBColor(170, 170, 170)))?
+            .draw_series(LineSeries::new(
+                [(1.0, 1.0), (max_t, max_t)],
+                RGBColor(170, 170, 170),
+            ))?
             .label("ideal")
             .legend(|(x, y)| PathElement::new([(x, y), (x + 18, y)], RGBColor(170, 170, 170)));
         for (i, name) in names.iter().enumerate() {
@@ -141,7 +169,9 @@ fn draw_speedup(path: &Path, entries: &[Entry]) -> Res {
             chart
                 .draw_series(LineSeries::new(points.clone(), color.stroke_width(2)))?
                 .label(name.as_str())
-                .legend(move |(x, y)| PathElement::new([(x, y), (x + 18, y)], color.stroke_width(2)));
+                .legend(move |(x, y)| {
+                    PathElement::new([(x, y), (x + 18, y)], color.stroke_width(2))
+                });
             chart.draw_series(points.iter().map(|&p| Circle::new(p, 4, color.filled())))?;
         }
         chart
@@ -153,4 +183,10 @@ fn draw_speedup(path: &Path, entries: &[Entry]) -> Res {
     }
     root.present()?;
     Ok(())
+}
+
+/// `0.5`, `2`, `1.25`: tick labels without float noise or trailing zeros.
+fn trim_float(x: f64) -> String {
+    let s = format!("{x:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }

@@ -9,7 +9,11 @@ fn secs(s: Option<f64>) -> String {
 }
 
 fn mib(kb: u64) -> String {
-    if kb == 0 { "-".into() } else { format!("{:.1}", kb as f64 / 1024.0) }
+    if kb == 0 {
+        "-".into()
+    } else {
+        format!("{:.1}", kb as f64 / 1024.0)
+    }
 }
 
 fn verdict_text(v: &Verdict) -> String {
@@ -24,7 +28,11 @@ fn verdict_text(v: &Verdict) -> String {
 /// Keeps table cells on one line and free of the column separator.
 fn cell(s: &str) -> String {
     let s = s.replace('|', "\\|").replace('\n', " ");
-    if s.chars().count() > 90 { format!("{}...", s.chars().take(87).collect::<String>()) } else { s }
+    if s.chars().count() > 90 {
+        format!("{}...", s.chars().take(87).collect::<String>())
+    } else {
+        s
+    }
 }
 
 fn label(e: &Entry) -> String {
@@ -63,7 +71,9 @@ pub fn geomean(entries: &[Entry]) -> (Option<f64>, usize, usize) {
 /// stmpy's figures count only where its answers were right at both thread counts.
 pub fn speedup(entries: &[Entry], name: &str, threads: usize, which: Interp) -> Option<f64> {
     let median = |t: usize| {
-        let e = entries.iter().find(|e| e.name == name && e.threads == Some(t))?;
+        let e = entries
+            .iter()
+            .find(|e| e.name == name && e.threads == Some(t))?;
         match which {
             Interp::Python => e.python.median_s(),
             Interp::Stmpy if e.verdict == Verdict::Ok => e.stmpy.median_s(),
@@ -90,9 +100,15 @@ pub fn table(m: &Machine, runs: usize, startup: &Startup, entries: &[Entry]) -> 
         "Machine: {} ({} cpus); {}; stmpy at {}; {}; median of {} runs.\n",
         m.cpu, m.nproc, m.python_version, m.stmpy_commit, m.date, runs
     );
-    let _ = writeln!(s, "| program | python3 s | stmpy s | ratio | python3 MiB | stmpy MiB | RSS ratio | status |");
+    let _ = writeln!(
+        s,
+        "| program | python3 s | stmpy s | ratio | python3 MiB | stmpy MiB | RSS ratio | status |"
+    );
     let _ = writeln!(s, "|---|---:|---:|---:|---:|---:|---:|---|");
-    for e in entries.iter().filter(|e| e.threads.is_none() || e.threads == Some(1)) {
+    for e in entries
+        .iter()
+        .filter(|e| e.threads.is_none() || e.threads == Some(1))
+    {
         let ratio = e.ratio().map_or("-".into(), |r| format!("{r:.2}x"));
         let (pr, sr) = (e.python.max_rss_kb(), e.stmpy.max_rss_kb());
         let rss_ratio = if e.verdict == Verdict::Ok && pr > 0 && sr > 0 {
@@ -134,7 +150,10 @@ pub fn table(m: &Machine, runs: usize, startup: &Startup, entries: &[Entry]) -> 
     let names = threaded_names(entries);
     if !names.is_empty() {
         let counts = thread_counts(entries);
-        let _ = write!(s, "\nThreaded programs: speedup vs 1 thread (same total work)\n\n| program |");
+        let _ = write!(
+            s,
+            "\nThreaded programs: speedup vs 1 thread (same total work)\n\n| program |"
+        );
         for t in &counts {
             let _ = write!(s, " python3 T={t} s | stmpy T={t} s |");
         }
@@ -150,7 +169,9 @@ pub fn table(m: &Machine, runs: usize, startup: &Startup, entries: &[Entry]) -> 
             let _ = write!(s, "| {name} |");
             let mut status = "ok".to_string();
             for t in &counts {
-                let e = entries.iter().find(|e| &e.name == name && e.threads == Some(*t));
+                let e = entries
+                    .iter()
+                    .find(|e| &e.name == name && e.threads == Some(*t));
                 let (p, st) = e.map_or((None, None), |e| (e.python.median_s(), e.stmpy.median_s()));
                 let _ = write!(s, " {} | {} |", secs(p), secs(st));
                 if let Some(e) = e.filter(|e| e.verdict != Verdict::Ok)
@@ -210,7 +231,11 @@ fn json_num(x: Option<f64>) -> String {
 }
 
 fn json_side(side: &Side) -> String {
-    let times: Vec<String> = side.runs.iter().map(|r| format!("{}", r.wall.as_secs_f64())).collect();
+    let times: Vec<String> = side
+        .runs
+        .iter()
+        .map(|r| format!("{}", r.wall.as_secs_f64()))
+        .collect();
     format!(
         "{{\"median_s\": {}, \"times_s\": [{}], \"max_rss_kb\": {}}}",
         json_num(side.median_s()),
@@ -226,7 +251,11 @@ fn json_verdict(v: &Verdict) -> String {
         Verdict::Failed(d) => ("failed", d.as_str()),
         Verdict::PythonFailed(d) => ("python_failed", d.as_str()),
     };
-    format!("\"status\": {}, \"detail\": {}", json_str(status), json_str(detail))
+    format!(
+        "\"status\": {}, \"detail\": {}",
+        json_str(status),
+        json_str(detail)
+    )
 }
 
 pub fn json(m: &Machine, runs: usize, startup: &Startup, entries: &[Entry]) -> String {
