@@ -9,6 +9,8 @@
 mod measure;
 mod plot;
 mod report;
+#[cfg(test)]
+mod tests;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -388,7 +390,7 @@ fn measure_program(
 }
 
 /// Compares every stmpy run against the first python3 run (the programs are deterministic).
-fn judge(python: &Side, stmpy: &Side) -> Verdict {
+pub(crate) fn judge(python: &Side, stmpy: &Side) -> Verdict {
     let Some(reference) = python.runs.iter().find(|r| !r.ok()).or(python.runs.first()) else {
         return Verdict::PythonFailed("no runs".into());
     };
@@ -413,7 +415,7 @@ fn judge(python: &Side, stmpy: &Side) -> Verdict {
 }
 
 /// The first differing line, as `line N: expected ... got ...`.
-fn first_diff(expected: &str, got: &str) -> String {
+pub(crate) fn first_diff(expected: &str, got: &str) -> String {
     let mut e = expected.lines();
     let mut g = got.lines();
     let mut n = 1;

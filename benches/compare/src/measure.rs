@@ -137,7 +137,7 @@ fn next_id() -> String {
 }
 
 /// Stats file format: `wall_ns max_rss_kb kind value`, kind one of code/signal/timeout/spawn.
-fn parse_stats(text: &str) -> Option<(Duration, u64, Exit)> {
+pub(crate) fn parse_stats(text: &str) -> Option<(Duration, u64, Exit)> {
     let mut it = text.split_whitespace();
     let wall = Duration::from_nanos(it.next()?.parse().ok()?);
     let rss = it.next()?.parse().ok()?;

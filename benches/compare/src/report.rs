@@ -203,7 +203,7 @@ pub fn thread_counts(entries: &[Entry]) -> Vec<usize> {
     v
 }
 
-fn json_str(s: &str) -> String {
+pub(crate) fn json_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
