@@ -189,6 +189,81 @@ pub fn table(m: &Machine, runs: usize, startup: &Startup, entries: &[Entry]) -> 
             let _ = writeln!(s, " {} |", cell(&status));
         }
     }
+    s.push_str(&targets(startup, entries));
+    s
+}
+
+/// The targets of issue 7 / DESIGN.md, each with stmpy's figure and whether it is met.
+/// A target that depends on a program stmpy could not run correctly is not met.
+fn targets(startup: &Startup, entries: &[Entry]) -> String {
+    let single: Vec<&Entry> = entries.iter().filter(|e| e.threads.is_none()).collect();
+    let all_ok = !single.is_empty() && single.iter().all(|e| e.verdict == Verdict::Ok);
+    let (g, n, total) = geomean(entries);
+    let worst = single
+        .iter()
+        .filter_map(|e| Some((e.ratio()?, e.name.as_str())))
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    let rss_worst = entries
+        .iter()
+        .filter(|e| e.verdict == Verdict::Ok && e.python.max_rss_kb() > 0)
+        .map(|e| {
+            (
+                e.stmpy.max_rss_kb() as f64 / e.python.max_rss_kb() as f64,
+                label(e),
+            )
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    let rss_all_ok = entries.iter().all(|e| e.verdict == Verdict::Ok);
+    let x2 = |name: &str| speedup(entries, name, 2, Interp::Stmpy);
+    let x = |v: Option<f64>| v.map_or("n/a".to_string(), |v| format!("{v:.2}x"));
+    let met = |b: bool| if b { "met" } else { "not met" };
+    let start_ms = startup
+        .stmpy
+        .median_s()
+        .filter(|_| startup.verdict == Verdict::Ok);
+
+    let mut rows: Vec<(String, String, &str)> = vec![
+        (
+            "single-thread geomean <= 2.0x python3".into(),
+            format!("{} over {n} of {total} programs", x(g)),
+            met(all_ok && g.is_some_and(|g| g <= 2.0)),
+        ),
+        (
+            "no single-threaded program worse than 4x".into(),
+            worst.map_or("n/a".into(), |(r, name)| format!("worst {r:.2}x ({name})")),
+            met(all_ok && worst.is_some_and(|(r, _)| r <= 4.0)),
+        ),
+    ];
+    for (name, goal) in [
+        ("mt_independent", 1.9),
+        ("mt_shared_read", 1.8),
+        ("mt_lock_counter", 0.7),
+    ] {
+        if entries.iter().any(|e| e.name == name) {
+            rows.push((
+                format!("{name}: 2-thread speedup >= {goal}x"),
+                x(x2(name)),
+                met(x2(name).is_some_and(|v| v >= goal)),
+            ));
+        }
+    }
+    rows.push((
+        "peak RSS <= 1.5x python3 on each program".into(),
+        rss_worst
+            .as_ref()
+            .map_or("n/a".into(), |(r, name)| format!("worst {r:.2}x ({name})")),
+        met(rss_all_ok && rss_worst.is_some_and(|(r, _)| r <= 1.5)),
+    ));
+    rows.push((
+        "start-up (-c pass) < 10 ms".into(),
+        start_ms.map_or("n/a".into(), |t| format!("{:.1} ms", t * 1000.0)),
+        met(start_ms.is_some_and(|t| t < 0.010)),
+    ));
+
+    let mut s = String::from("\nTargets (issue 7)\n\n| target | stmpy | |\n|---|---|---|\n");
+    for (target, figure, verdict) in rows {
+        let _ = writeln!(s, "| {target} | {figure} | {verdict} |");
+    }
     s
 }
 

@@ -89,5 +89,11 @@ fn a_crashing_interpreter_is_reported_failed_with_its_error() {
     );
     assert!(table.contains("n/a (none ran correctly)"), "{table}");
     assert!(json.contains("\"status\": \"failed\""), "{json}");
+    assert!(
+        table.contains(
+            "| single-thread geomean <= 2.0x python3 | n/a over 0 of 1 programs | not met |"
+        ),
+        "{table}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
