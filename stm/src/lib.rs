@@ -1,24 +1,85 @@
-//! stmpy-stm: the software transactional memory engine.
+//! stmpy-stm: the software transactional memory engine (knows nothing of Python).
 //!
-//! **Status: API placeholder.** This file pins the public API that `core/` and `vm/`
-//! build against. The implementation below serialises every transaction behind one
-//! global lock (correct, not scalable); it is being replaced by the real TL2-class engine
-//! (see ARCHITECTURE.md). The signatures are the contract: keep them.
+//! # Overview
 //!
-//! Contract:
-//! - [`TVar<T>`] is a transactional cell holding an immutable `T`. A write publishes a
-//!   new value; it never mutates a value someone may be reading.
+//! A TL2-class STM with opacity, epoch-based reclamation, an inevitable (irrevocable)
+//! mode that costs almost nothing when it runs alone, blocking `retry`, contention
+//! management and conflict statistics.
+//!
+//! **Cells** ([`TVar<T>`], `var.rs`): a versioned lock word plus a pointer to an immutable
+//! boxed value. A commit publishes a new box and retires the old one through
+//! `crossbeam-epoch`; every transaction keeps its epoch guard pinned from begin to end,
+//! so the `&T` that [`Tx::read`] hands out (no clone) stays valid for the transaction.
+//!
+//! **Version clock** (`clock.rs`): one global counter. A transaction starts with read
+//! version `rv = clock`. Writer commits take a write version `wv` (GV4 by default:
+//! one CAS, sharing the timestamp of a concurrent winner; GV1 `fetch_add` selectable).
+//!
+//! **Logs** (`tx.rs`): the read set holds cell headers; the write set holds the private
+//! new value of each written cell (read-your-writes, and `modify` mutates it in place
+//! unless a reference to it was handed out since). Nothing shared is written before
+//! commit. Each read checks `lock unlocked && version <= rv` around loading the value
+//! (a seqlock-style double read); if the version is newer, the snapshot is extended
+//! (`rv = clock` after re-validating all reads) or the read fails with `Conflict`.
+//! So a running transaction only ever sees one consistent snapshot: **opacity**.
+//!
+//! **Commit** (`commit.rs`, `Ctx::commit`), numbered as in the code:
+//! 1. read-only: return. Every read was valid at `rv`; no shared write, no validation.
+//! 2. lock the write set (CAS each lock word to `owner << 1 | 1`, remembering the
+//!    displaced version); a cell locked by someone else: spin briefly, then abort;
+//! 3. if an inevitable transaction runs, abort if we write a cell it has read;
+//! 4. take `wv` from the clock — **this is the linearization point of the commit**;
+//! 5. validate the read set: every cell unlocked (or locked by us) with version <= rv
+//!    (skipped under GV1 when `wv == rv + 1`: nobody committed in between);
+//! 6. write back: store each new value pointer, retire each old one to the epoch;
+//! 7. release each lock with version `wv`; wake parked `retry`-waiters if any.
+//!
+//! **Inevitable** (`inevitable.rs`): one global token; solo mode (no other thread
+//! registered) reads with a single load and writes in place with an undo entry; tracked
+//! mode locks what it writes and publishes what it reads in a filter that committers
+//! check in step 3, so non-conflicting transactions keep committing beside it.
+//!
+//! **Retry** (`park.rs`, `Tx::abort_and_wait`): roll back, then park on a condition
+//! variable until a cell of the read set has a newer version. **Contention**
+//! (`contention.rs`): randomized exponential backoff after an abort; after
+//! [`ESCALATE_AFTER`] consecutive aborts the thread's next attempt runs inevitable, so
+//! every thread progresses. **Statistics** (`stats.rs`): per-thread counters, conflict
+//! attribution when enabled.
+//!
+//! # Contract
+//! - [`TVar<T>`] holds an immutable `T`: a write publishes a new value; it never mutates
+//!   a value someone may be reading.
 //! - [`Tx::read`] returns `&'t T` valid until the transaction ends (no clone of `T`).
 //! - [`atomically`] runs a closure as one transaction, re-running it on conflict.
-//!   Nested calls flatten into the outer transaction.
+//!   Nested calls (and [`Tx::begin`] inside a running transaction) flatten into the
+//!   outer transaction. A nested `Conflict`/`Retry` aborts the outer transaction: it
+//!   unwinds (with a private payload, no panic message) to the outermost [`atomically`],
+//!   which handles it; callers that drive transactions by hand with [`Tx::begin`] and
+//!   may call `atomically` inside should use [`catch_nested`] around the body.
 //! - An error returned by the closure ([`TxError::User`]) rolls the transaction back and
-//!   is returned; it is not retried. A panic rolls back and propagates.
+//!   is returned; it is not retried. Nested, it rolls back only the nested part.
+//!   A panic rolls back and propagates.
 //! - [`StmError::Retry`] (from [`Tx::retry`]) blocks until a cell the transaction read
 //!   changes, then re-runs.
+//! - One transaction per thread at a time; a [`Tx`] is not `Send`.
 
-use std::any::Any;
-use std::cell::{Cell, RefCell, UnsafeCell};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+mod clock;
+mod commit;
+mod contention;
+mod inevitable;
+mod park;
+mod stats;
+mod tx;
+mod var;
+
+pub use clock::{ClockScheme, clock_scheme, set_clock_scheme};
+pub use commit::set_stress;
+pub use contention::ESCALATE_AFTER;
+pub use stats::{AbortCause, ConflictRecord, StatsSnapshot, enable_stats, stats, stats_enabled};
+pub use tx::Tx;
+pub use var::TVar;
+
+use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 
 /// Why a transaction cannot go on. Kept apart from user (Python) errors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,188 +118,25 @@ pub enum TxMode {
 /// conflict attribution. The VM passes an encoded source location. 0 means "unknown".
 pub type Site = u64;
 
-/// A transactional cell.
-pub struct TVar<T> {
-    value: UnsafeCell<Arc<T>>,
+/// The unwind payload that carries a nested transaction's `Conflict`/`Retry` to the
+/// outermost driver.
+struct NestedAbort(StmError);
+
+/// If `payload` (from `catch_unwind`) is a nested transaction's abort, returns it.
+pub fn nested_abort(payload: &(dyn std::any::Any + Send)) -> Option<StmError> {
+    payload.downcast_ref::<NestedAbort>().map(|n| n.0)
 }
 
-// SAFETY: all access to `value` happens while holding GLOBAL (placeholder
-// engine), so there are no data races; T itself must be Send + Sync to be shared.
-unsafe impl<T: Send + Sync> Sync for TVar<T> {}
-// SAFETY: as above; moving the cell moves an Arc<T> with T: Send + Sync.
-unsafe impl<T: Send + Sync> Send for TVar<T> {}
-
-impl<T: Send + Sync + 'static> TVar<T> {
-    pub fn new(value: T) -> Self {
-        TVar {
-            value: UnsafeCell::new(Arc::new(value)),
-        }
+/// Runs `body` and turns a nested transaction's abort unwinding out of it into
+/// `Err(error)`; other panics keep unwinding. For drivers built on [`Tx::begin`].
+pub fn catch_nested<R>(body: impl FnOnce() -> StmResult<R>) -> StmResult<R> {
+    match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(r) => r,
+        Err(p) => match nested_abort(&*p) {
+            Some(e) => Err(e),
+            None => resume_unwind(p),
+        },
     }
-
-    /// Reads the value inside `tx`. The reference lives as long as the transaction.
-    pub fn read<'t>(&'t self, tx: &'t Tx) -> StmResult<&'t T> {
-        tx.read(self)
-    }
-
-    /// Writes a new value inside `tx`; visible to others only once `tx` commits.
-    pub fn write(&self, tx: &Tx, value: T) -> StmResult<()> {
-        tx.write(self, value)
-    }
-
-    /// Exclusive access without a transaction (the cell is not shared).
-    pub fn get_mut(&mut self) -> &mut T
-    where
-        T: Clone,
-    {
-        Arc::make_mut(self.value.get_mut())
-    }
-
-    /// A consistent copy of the current committed value, outside any transaction.
-    pub fn snapshot(&self) -> T
-    where
-        T: Clone,
-    {
-        atomically(|tx| Ok(self.read(tx)?.clone()))
-    }
-}
-
-impl<T: Default + Send + Sync + 'static> Default for TVar<T> {
-    fn default() -> Self {
-        TVar::new(T::default())
-    }
-}
-
-impl<T: std::fmt::Debug + Send + Sync + Clone + 'static> std::fmt::Debug for TVar<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_tuple("TVar").finish_non_exhaustive()
-    }
-}
-
-static GLOBAL: Mutex<()> = Mutex::new(());
-static CHANGED: Condvar = Condvar::new();
-
-type UndoEntry = Box<dyn FnOnce()>;
-
-/// A running transaction. Not `Send`: it belongs to the thread that began it.
-pub struct Tx {
-    _guard: MutexGuard<'static, ()>,
-    /// Old values replaced by writes: kept alive so `&'t T` handed out earlier stays valid.
-    keep_alive: RefCell<Vec<Arc<dyn Any + Send + Sync>>>,
-    undo: RefCell<Vec<UndoEntry>>,
-    mode: TxMode,
-    site: Cell<Site>,
-}
-
-impl Tx {
-    /// Begins a transaction on this thread.
-    pub fn begin(mode: TxMode) -> Tx {
-        let guard = GLOBAL.lock().unwrap_or_else(|p| p.into_inner());
-        Tx {
-            _guard: guard,
-            keep_alive: RefCell::new(Vec::new()),
-            undo: RefCell::new(Vec::new()),
-            mode,
-            site: Cell::new(0),
-        }
-    }
-
-    pub fn mode(&self) -> TxMode {
-        self.mode
-    }
-
-    pub fn is_inevitable(&self) -> bool {
-        self.mode == TxMode::Inevitable
-    }
-
-    /// Makes this transaction irrevocable (it will not abort from now on).
-    pub fn become_inevitable(&mut self) -> StmResult<()> {
-        self.mode = TxMode::Inevitable;
-        Ok(())
-    }
-
-    /// Labels the code this transaction is running, for conflict attribution.
-    pub fn set_site(&self, site: Site) {
-        self.site.set(site);
-    }
-
-    pub fn read<'t, T: Send + Sync + 'static>(&'t self, var: &'t TVar<T>) -> StmResult<&'t T> {
-        // SAFETY: GLOBAL is held by this transaction, so no other thread touches `var`;
-        // the Arc currently stored is kept alive until the transaction ends (a write
-        // moves the old Arc into `keep_alive`), so the reference stays valid for 't.
-        let arc: &Arc<T> = unsafe { &*var.value.get() };
-        Ok(&**arc)
-    }
-
-    pub fn write<T: Send + Sync + 'static>(&self, var: &TVar<T>, value: T) -> StmResult<()> {
-        let new = Arc::new(value);
-        // SAFETY: GLOBAL is held, so this thread has exclusive access to the cell; no
-        // `&Arc<T>` into the slot outlives this statement (readers deref the Arc itself).
-        let old = unsafe { std::mem::replace(&mut *var.value.get(), new) };
-        let ptr = var as *const TVar<T> as usize;
-        let restore = old.clone();
-        self.undo.borrow_mut().push(Box::new(move || {
-            // SAFETY: runs only during rollback, while GLOBAL is still held and the
-            // TVar is still alive (it is borrowed by the running transaction's caller).
-            unsafe {
-                let var = &*(ptr as *const TVar<T>);
-                *var.value.get() = restore;
-            }
-        }));
-        self.keep_alive.borrow_mut().push(old);
-        Ok(())
-    }
-
-    /// Updates the value in place through `f`. Semantically `read` + clone + `write`, but
-    /// the engine may skip the clone when this transaction already holds a private copy
-    /// that no earlier `read` has handed out (the common `list.append` pattern).
-    pub fn modify<T: Clone + Send + Sync + 'static, R>(
-        &self,
-        var: &TVar<T>,
-        f: impl FnOnce(&mut T) -> R,
-    ) -> StmResult<R> {
-        let mut v = self.read(var)?.clone();
-        let r = f(&mut v);
-        self.write(var, v)?;
-        Ok(r)
-    }
-
-    /// Aborts and blocks until a cell this transaction read changes.
-    pub fn retry<R>(&self) -> StmResult<R> {
-        Err(StmError::Retry)
-    }
-
-    /// Commits. Consumes the transaction, so no reference from it survives.
-    pub fn commit(self) -> StmResult<()> {
-        let wrote = !self.undo.borrow().is_empty();
-        self.undo.borrow_mut().clear();
-        if wrote {
-            CHANGED.notify_all();
-        }
-        Ok(())
-    }
-
-    /// Rolls back every write of this transaction.
-    pub fn abort(self) {
-        let undo = std::mem::take(&mut *self.undo.borrow_mut());
-        for u in undo.into_iter().rev() {
-            u();
-        }
-    }
-
-    /// Rolls back, then blocks until a cell this transaction read is changed by a commit
-    /// (what [`StmError::Retry`] asks for).
-    pub fn abort_and_wait(self) {
-        let undo = std::mem::take(&mut *self.undo.borrow_mut());
-        for u in undo.into_iter().rev() {
-            u();
-        }
-        let Tx { _guard, .. } = self;
-        drop(CHANGED.wait(_guard));
-    }
-}
-
-thread_local! {
-    static CURRENT: Cell<*const Tx> = const { Cell::new(std::ptr::null()) };
 }
 
 /// Runs `f` as one transaction and returns its result; re-runs on conflict.
@@ -252,84 +150,106 @@ pub fn atomically<R>(mut f: impl FnMut(&Tx) -> StmResult<R>) -> R {
 /// Like [`atomically`], but the body may fail with a user error, which rolls the
 /// transaction back and is returned (not retried).
 pub fn try_atomically<R, E>(mut f: impl FnMut(&Tx) -> Result<R, TxError<E>>) -> Result<R, E> {
-    let outer = CURRENT.with(|c| c.get());
-    if !outer.is_null() {
-        // SAFETY: CURRENT is set only while the outer transaction is alive on this
-        // thread (it is reset before the outer Tx is dropped), so the pointer is valid.
-        let tx = unsafe { &*outer };
-        return match f(tx) {
-            Ok(r) => Ok(r),
-            Err(TxError::User(e)) => Err(e),
-            // Flattened nesting: a conflict inside aborts the whole outer transaction.
-            Err(TxError::Stm(s)) => panic_free_propagate(s),
-        };
-    }
+    let mut mode = TxMode::Optimistic;
     loop {
-        let tx = Tx::begin(TxMode::Optimistic);
-        CURRENT.with(|c| c.set(&tx as *const Tx));
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&tx)));
-        CURRENT.with(|c| c.set(std::ptr::null()));
-        match result {
-            Ok(Ok(r)) => {
-                if tx.commit().is_ok() {
-                    return Ok(r);
+        let tx = Tx::begin(mode);
+        if tx.is_nested() {
+            return nested(&tx, f);
+        }
+        let result = catch_unwind(AssertUnwindSafe(|| f(&tx)));
+        let stm = match result {
+            Ok(Ok(r)) => match tx.commit() {
+                Ok(()) => return Ok(r),
+                Err(e) => {
+                    // Already rolled back by `commit`.
+                    if e == StmError::Retry {
+                        // Cannot happen: a doomed-by-retry tx is aborted below first.
+                        mode = TxMode::Optimistic;
+                    }
+                    continue;
                 }
-            }
+            },
             Ok(Err(TxError::User(e))) => {
                 tx.abort();
                 return Err(e);
             }
-            Ok(Err(TxError::Stm(StmError::Conflict))) => tx.abort(),
-            Ok(Err(TxError::Stm(StmError::Retry))) => tx.abort_and_wait(),
-            Err(panic) => {
-                tx.abort();
-                std::panic::resume_unwind(panic);
+            Ok(Err(TxError::Stm(s))) => s,
+            Err(payload) => match nested_abort(&*payload) {
+                Some(s) => s,
+                None => {
+                    tx.abort();
+                    resume_unwind(payload);
+                }
+            },
+        };
+        match stm {
+            StmError::Conflict => tx.abort(),
+            StmError::Retry => tx.abort_and_wait(),
+        }
+        mode = TxMode::Optimistic;
+    }
+}
+
+/// The body of a nested `try_atomically`: flattened into the running transaction, with
+/// a savepoint so that a user error rolls back only the nested writes.
+fn nested<R, E>(tx: &Tx, mut f: impl FnMut(&Tx) -> Result<R, TxError<E>>) -> Result<R, E> {
+    let c = tx.ctx();
+    let sp = c.savepoint();
+    match f(tx) {
+        Ok(r) => {
+            c.release_savepoint(sp);
+            Ok(r)
+        }
+        Err(TxError::User(e)) => {
+            c.rollback_to(sp);
+            Err(e)
+        }
+        Err(TxError::Stm(s)) => {
+            c.release_savepoint(sp);
+            if c.doomed.get().is_none() {
+                let cause = if s == StmError::Retry {
+                    AbortCause::Retry
+                } else {
+                    AbortCause::Validation
+                };
+                c.doomed.set(Some((s, cause)));
             }
+            resume_unwind(Box::new(NestedAbort(s)))
         }
     }
 }
 
-fn panic_free_propagate<R, E>(_s: StmError) -> Result<R, E> {
-    // The placeholder engine never conflicts; a nested Retry cannot be expressed through
-    // the user-error channel, so it is reported loudly rather than silently ignored.
-    unreachable!("nested transaction signalled {_s:?}; the placeholder engine never does")
+/// Runs `first`; if it calls `retry`, undoes its writes and runs `second` instead.
+/// If both retry, the whole transaction retries and waits on the reads of both.
+pub fn or_else<R>(
+    tx: &Tx,
+    first: impl FnOnce(&Tx) -> StmResult<R>,
+    second: impl FnOnce(&Tx) -> StmResult<R>,
+) -> StmResult<R> {
+    let c = tx.ctx();
+    let sp = c.savepoint();
+    match first(tx) {
+        Err(StmError::Retry) => {
+            c.rollback_to(sp);
+            if matches!(c.doomed.get(), Some((StmError::Retry, _))) {
+                c.doomed.set(None);
+            }
+            second(tx)
+        }
+        other => {
+            c.release_savepoint(sp);
+            other
+        }
+    }
+}
+
+/// Tells the engine this thread will not run transactions for a while (it is about to
+/// block or sleep), so a transaction running alone elsewhere may use the solo
+/// inevitable fast path. The thread re-registers on its next transaction. No effect
+/// inside a transaction.
+pub fn detach_thread() {
+    tx::with_ctx(|c| c.detach());
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn read_your_writes_and_rollback_on_user_error() {
-        let a = TVar::new(1i64);
-        let r: Result<(), &str> = try_atomically(|tx| {
-            a.write(tx, 5)?;
-            assert_eq!(*a.read(tx)?, 5);
-            Err(TxError::User("boom"))
-        });
-        assert_eq!(r, Err("boom"));
-        assert_eq!(a.snapshot(), 1);
-    }
-
-    #[test]
-    fn counters_from_threads_lose_nothing() {
-        let c = Arc::new(TVar::new(0u64));
-        let hs: Vec<_> = (0..4)
-            .map(|_| {
-                let c = c.clone();
-                std::thread::spawn(move || {
-                    for _ in 0..1000 {
-                        atomically(|tx| {
-                            let v = *c.read(tx)?;
-                            c.write(tx, v + 1)
-                        });
-                    }
-                })
-            })
-            .collect();
-        for h in hs {
-            h.join().unwrap();
-        }
-        assert_eq!(c.snapshot(), 4000);
-    }
-}
+mod tests;

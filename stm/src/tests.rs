@@ -1,0 +1,188 @@
+//! Unit tests of the engine's single-thread semantics (concurrency tests live in the
+//! root `tests/stm_*.rs`).
+
+use super::*;
+use std::sync::Arc;
+
+#[test]
+fn read_your_writes_and_rollback_on_user_error() {
+    let a = TVar::new(1i64);
+    let r: Result<(), &str> = try_atomically(|tx| {
+        a.write(tx, 5)?;
+        assert_eq!(*a.read(tx)?, 5);
+        Err(TxError::User("boom"))
+    });
+    assert_eq!(r, Err("boom"));
+    assert_eq!(a.snapshot(), 1);
+}
+
+#[test]
+fn counters_from_threads_lose_nothing() {
+    let c = Arc::new(TVar::new(0u64));
+    let hs: Vec<_> = (0..4)
+        .map(|_| {
+            let c = c.clone();
+            std::thread::spawn(move || {
+                for _ in 0..1000 {
+                    atomically(|tx| {
+                        let v = *c.read(tx)?;
+                        c.write(tx, v + 1)
+                    });
+                }
+            })
+        })
+        .collect();
+    for h in hs {
+        h.join().unwrap();
+    }
+    assert_eq!(c.snapshot(), 4000);
+}
+
+#[test]
+fn modify_mutates_private_copy_and_respects_handed_out_refs() {
+    let v = TVar::new(vec![1, 2]);
+    atomically(|tx| {
+        tx.modify(&v, |x| x.push(3))?;
+        let seen = v.read(tx)?; // reference into the private copy
+        tx.modify(&v, |x| x.push(4))?; // must copy: `seen` is still alive
+        assert_eq!(seen, &vec![1, 2, 3]);
+        assert_eq!(v.read(tx)?, &vec![1, 2, 3, 4]);
+        Ok(())
+    });
+    assert_eq!(v.snapshot(), vec![1, 2, 3, 4]);
+}
+
+#[test]
+fn inevitable_reads_writes_commits_and_rolls_back() {
+    let a = TVar::new(10u32);
+    let b = TVar::new(String::from("x"));
+    let tx = Tx::begin(TxMode::Inevitable);
+    assert!(tx.is_inevitable());
+    assert_eq!(*a.read(&tx).unwrap(), 10);
+    a.write(&tx, 11).unwrap();
+    tx.modify(&b, |s| s.push('y')).unwrap();
+    tx.modify(&b, |s| s.push('z')).unwrap();
+    assert_eq!(*a.read(&tx).unwrap(), 11);
+    tx.commit().unwrap();
+    assert_eq!((a.snapshot(), b.snapshot()), (11, "xyz".to_string()));
+
+    let tx = Tx::begin(TxMode::Inevitable);
+    a.write(&tx, 99).unwrap();
+    let r = b.read(&tx).unwrap().clone();
+    tx.modify(&b, |s| s.push('!')).unwrap();
+    assert_eq!(r, "xyz");
+    tx.abort();
+    assert_eq!((a.snapshot(), b.snapshot()), (11, "xyz".to_string()));
+}
+
+#[test]
+fn nested_user_error_rolls_back_only_the_nested_part() {
+    let a = TVar::new(0);
+    let b = TVar::new(0);
+    for mode in [TxMode::Optimistic, TxMode::Inevitable] {
+        let tx = Tx::begin(mode);
+        a.write(&tx, 1).unwrap();
+        let r: Result<(), ()> = try_atomically(|tx| {
+            a.write(tx, 2)?;
+            b.write(tx, 2)?;
+            Err(TxError::User(()))
+        });
+        assert_eq!(r, Err(()));
+        assert_eq!((*a.read(&tx).unwrap(), *b.read(&tx).unwrap()), (1, 0));
+        tx.commit().unwrap();
+        assert_eq!((a.snapshot(), b.snapshot()), (1, 0));
+        atomically(|tx| a.write(tx, 0));
+    }
+}
+
+#[test]
+fn nested_conflict_aborts_the_outer_transaction() {
+    let a = TVar::new(0u32);
+    let runs = std::cell::Cell::new(0);
+    let out = atomically(|tx| {
+        runs.set(runs.get() + 1);
+        a.write(tx, runs.get())?;
+        atomically(|_inner| {
+            if runs.get() == 1 {
+                Err(StmError::Conflict)
+            } else {
+                Ok(())
+            }
+        });
+        Ok(*a.read(tx)?)
+    });
+    assert_eq!((out, runs.get()), (2, 2));
+    assert_eq!(a.snapshot(), 2);
+}
+
+#[test]
+fn or_else_takes_the_second_branch_and_undoes_the_first() {
+    let a = TVar::new(0);
+    let b = TVar::new(0);
+    let got = atomically(|tx| {
+        or_else(
+            tx,
+            |tx| {
+                a.write(tx, 5)?;
+                tx.retry()
+            },
+            |tx| {
+                b.write(tx, 7)?;
+                Ok("second")
+            },
+        )
+    });
+    assert_eq!(got, "second");
+    assert_eq!((a.snapshot(), b.snapshot()), (0, 7));
+}
+
+#[test]
+fn retry_parks_until_a_read_cell_changes() {
+    let flag = Arc::new(TVar::new(false));
+    let f2 = flag.clone();
+    let h = std::thread::spawn(move || {
+        atomically(|tx| if *f2.read(tx)? { Ok(()) } else { tx.retry() });
+        true
+    });
+    std::thread::sleep(std::time::Duration::from_millis(30));
+    atomically(|tx| flag.write(tx, true));
+    assert!(h.join().unwrap());
+}
+
+#[test]
+fn become_inevitable_keeps_earlier_reads_and_writes() {
+    let a = TVar::new(1);
+    let b = TVar::new(2);
+    atomically(|tx| {
+        let x = *a.read(tx)?;
+        b.write(tx, x + 10)?;
+        tx.make_inevitable()?;
+        assert!(tx.is_inevitable());
+        assert_eq!(*b.read(tx)?, 11);
+        a.write(tx, 5)
+    });
+    assert_eq!((a.snapshot(), b.snapshot()), (5, 11));
+}
+
+#[test]
+fn get_mut_after_transactional_writes_is_safe() {
+    let mut v = TVar::new(vec![1]);
+    v.get_mut().push(2);
+    atomically(|tx| tx.modify(&v, |x| x.push(3)));
+    v.get_mut().push(4);
+    assert_eq!(v.snapshot(), vec![1, 2, 3, 4]);
+}
+
+#[test]
+fn dropping_a_cell_inside_a_transaction_that_logged_it_is_safe() {
+    let keep = TVar::new(0);
+    let tx = Tx::begin(TxMode::Optimistic);
+    {
+        let tmp = TVar::new(vec![1, 2, 3]);
+        assert_eq!(tmp.read(&tx).unwrap().len(), 3);
+        tmp.write(&tx, vec![]).unwrap();
+    }
+    keep.write(&tx, 1).unwrap();
+    tx.commit().unwrap();
+    assert_eq!(keep.snapshot(), 1);
+}

@@ -1,0 +1,719 @@
+//! Transactions: the per-thread context, the logs, and the read/write/modify paths.
+//!
+//! A [`Tx`] is a thin handle on the thread's [`Ctx`] (which owns reusable logs, so a
+//! transaction allocates nothing once the thread is warm) plus a pinned epoch guard that
+//! keeps every value and header the transaction can reach alive until it ends.
+//!
+//! Log entries:
+//! - read set: the cell header only (validation compares its version with `rv`);
+//! - write set (optimistic): header, the private new value (`Box<T>`, erased), its drop
+//!   function, `shared` (a `read` handed out a reference to it since the last `modify`,
+//!   so `modify` must copy before mutating), and the lock word displaced at commit;
+//! - undo log (inevitable): header, the displaced value and its drop function, the lock
+//!   word displaced, and `old_wtx` (0: first write of the cell in this transaction, the
+//!   displaced value is committed; else: an earlier private value kept for a savepoint).
+
+use std::cell::{Cell, UnsafeCell};
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
+
+use crossbeam_epoch::{Guard, LocalHandle};
+
+use crate::clock::{self, is_locked, locked_by, owner, version};
+use crate::contention::Contention;
+use crate::inevitable;
+use crate::stats::{self, AbortCause, ThreadStats};
+use crate::var::{DropFn, Header, TVar, drop_box};
+use crate::{Site, StmError, StmResult, TxMode};
+
+/// Write sets larger than this get a hash index (smaller ones are scanned).
+pub(crate) const INDEX_FROM: usize = 12;
+/// Spins on a locked cell before giving up (the committer holds it for a few dozen ns).
+const LOCK_SPINS: u32 = 64;
+
+static NEXT_TID: AtomicU64 = AtomicU64::new(1);
+/// Serial of the current/last inevitable transaction; written only by the token holder.
+static ISERIAL: AtomicU64 = AtomicU64::new(0);
+
+/// The next inevitable serial (only the token holder calls this).
+pub(crate) fn next_serial() -> u64 {
+    let s = ISERIAL.load(Ordering::Relaxed) + 1;
+    ISERIAL.store(s, Ordering::Relaxed);
+    s
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    Optimistic,
+    /// Inevitable with no other registered thread: no locks, no versions, no filter.
+    Solo,
+    /// Inevitable beside other threads: locks its writes, publishes its reads.
+    Tracked,
+}
+
+pub(crate) struct WEntry {
+    pub(crate) h: *const Header,
+    pub(crate) new: *mut (),
+    pub(crate) drop: DropFn,
+    pub(crate) shared: bool,
+    pub(crate) old_lock: u64,
+}
+
+pub(crate) struct UEntry {
+    pub(crate) h: *const Header,
+    pub(crate) old: *mut (),
+    pub(crate) drop: DropFn,
+    pub(crate) old_lock: u64,
+    pub(crate) old_wtx: u64,
+}
+
+/// A write-set value overwritten while a savepoint was open (restored on rollback).
+pub(crate) struct Shadow {
+    pub(crate) index: usize,
+    pub(crate) new: *mut (),
+    pub(crate) drop: DropFn,
+    pub(crate) shared: bool,
+}
+
+#[derive(Default)]
+pub(crate) struct Logs {
+    pub(crate) reads: Vec<*const Header>,
+    pub(crate) writes: Vec<WEntry>,
+    pub(crate) index: HashMap<usize, usize>,
+    pub(crate) wmask: u64,
+    pub(crate) undo: Vec<UEntry>,
+    pub(crate) shadow: Vec<Shadow>,
+    /// Private values that a reference may still point to: freed when the tx ends.
+    pub(crate) keep: Vec<(*mut (), DropFn)>,
+}
+
+#[inline(always)]
+pub(crate) fn wbit(h: *const Header) -> u64 {
+    1u64 << ((h as usize >> 4) & 63)
+}
+
+impl Logs {
+    #[inline]
+    pub(crate) fn find(&self, h: *const Header) -> Option<usize> {
+        if self.wmask & wbit(h) == 0 {
+            return None;
+        }
+        if self.writes.len() <= INDEX_FROM {
+            self.writes.iter().rposition(|e| e.h == h)
+        } else {
+            self.index.get(&(h as usize)).copied()
+        }
+    }
+
+    pub(crate) fn push_write(&mut self, e: WEntry) {
+        let h = e.h;
+        self.wmask |= wbit(h);
+        self.writes.push(e);
+        let n = self.writes.len();
+        if n == INDEX_FROM + 1 {
+            for (i, e) in self.writes.iter().enumerate() {
+                self.index.insert(e.h as usize, i);
+            }
+        } else if n > INDEX_FROM + 1 {
+            self.index.insert(h as usize, n - 1);
+        }
+    }
+}
+
+/// Per-thread engine state. Lives in a thread-local; `Tx` handles point to it.
+pub(crate) struct Ctx {
+    pub(crate) tid: u64,
+    handle: LocalHandle,
+    registered: Cell<bool>,
+    /// A top-level transaction is open on this thread.
+    pub(crate) active: Cell<bool>,
+    pub(crate) mode: Cell<Mode>,
+    pub(crate) rv: Cell<u64>,
+    /// `serial << 1` of this thread's inevitable transaction (matches `Header::wtx`).
+    pub(crate) serial: Cell<u64>,
+    pub(crate) site: Cell<Site>,
+    /// Set when the engine has told the body to stop (Conflict/Retry): the transaction
+    /// can only be rolled back now.
+    pub(crate) doomed: Cell<Option<(StmError, AbortCause)>>,
+    /// The last transaction was aborted by the engine for this cause: back off or wait
+    /// once its guard is dropped (see `Ctx::settle`).
+    pub(crate) pending: Cell<Option<AbortCause>>,
+    pub(crate) logs: UnsafeCell<Logs>,
+    /// The cell whose value a `modify` closure is mutating right now.
+    modifying: Cell<*const Header>,
+    /// Savepoint nesting depth (nested `try_atomically`, `or_else`).
+    pub(crate) sp_depth: Cell<u32>,
+    pub(crate) bloom_dirty: Cell<u64>,
+    pub(crate) started: Cell<Option<Instant>>,
+    pub(crate) stats: Arc<ThreadStats>,
+    pub(crate) cm: Contention,
+    /// The next top-level attempt must be optimistic (an inevitable attempt retried and
+    /// needs a read set to wait on).
+    pub(crate) force_optimistic: Cell<bool>,
+}
+
+impl Ctx {
+    fn new() -> Ctx {
+        let tid = NEXT_TID.fetch_add(1, Ordering::Relaxed);
+        Ctx {
+            tid,
+            handle: crossbeam_epoch::default_collector().register(),
+            registered: Cell::new(false),
+            active: Cell::new(false),
+            mode: Cell::new(Mode::Optimistic),
+            rv: Cell::new(0),
+            serial: Cell::new(0),
+            site: Cell::new(0),
+            doomed: Cell::new(None),
+            pending: Cell::new(None),
+            logs: UnsafeCell::new(Logs::default()),
+            modifying: Cell::new(std::ptr::null()),
+            sp_depth: Cell::new(0),
+            bloom_dirty: Cell::new(0),
+            started: Cell::new(None),
+            stats: stats::register_thread(),
+            cm: Contention::new(tid),
+            force_optimistic: Cell::new(false),
+        }
+    }
+
+    /// The logs. Callers never hold the returned borrow across user code (closures
+    /// passed to `modify`, drops of `T`), and `Ctx` is thread-local, so borrows from
+    /// different call frames never overlap.
+    #[allow(clippy::mut_from_ref)]
+    #[inline(always)]
+    pub(crate) fn logs(&self) -> &mut Logs {
+        // SAFETY: see above: single thread, no overlapping borrows.
+        unsafe { &mut *self.logs.get() }
+    }
+
+    pub(crate) fn detach(&self) {
+        if self.registered.get() && !self.active.get() {
+            self.registered.set(false);
+            inevitable::deregister();
+        }
+    }
+
+    /// Marks the transaction doomed and records the abort cause; returns `Conflict`.
+    #[cold]
+    pub(crate) fn conflict(&self, cause: AbortCause, h: *const Header) -> StmError {
+        if self.doomed.get().is_none() {
+            self.doomed.set(Some((StmError::Conflict, cause)));
+            if stats::enabled() {
+                let other = if h.is_null() {
+                    0
+                } else {
+                    // SAFETY: logged headers stay valid while we are pinned.
+                    unsafe { (*h).site.load(Ordering::Relaxed) }
+                };
+                self.stats
+                    .conflict(cause, h as usize, self.site.get(), other);
+            }
+        }
+        StmError::Conflict
+    }
+
+    #[inline]
+    fn check_not_modifying(&self, h: *const Header) {
+        assert!(
+            self.modifying.get() != h,
+            "stmpy-stm: a Tx::modify closure accessed the cell it is modifying"
+        );
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    #[inline]
+    pub(crate) fn read_optimistic(&self, h: *const Header) -> StmResult<*const ()> {
+        let logs = self.logs();
+        if let Some(i) = logs.find(h) {
+            self.check_not_modifying(h);
+            let e = &mut logs.writes[i];
+            e.shared = true;
+            return Ok(e.new);
+        }
+        // SAFETY: the caller borrows the cell (or it is logged and we are pinned).
+        let hr = unsafe { &*h };
+        let mut spins = 0;
+        loop {
+            let l1 = hr.lock.load(Ordering::Acquire);
+            if is_locked(l1) {
+                if spins < LOCK_SPINS {
+                    spins += 1;
+                    std::hint::spin_loop();
+                    continue;
+                }
+                return Err(self.conflict(self.lock_cause(l1), h));
+            }
+            let p = hr.value.load(Ordering::Acquire);
+            let l2 = hr.lock.load(Ordering::Acquire);
+            if l1 != l2 {
+                continue;
+            }
+            if version(l1) > self.rv.get() {
+                if self.extend() {
+                    continue;
+                }
+                return Err(self.conflict(AbortCause::Validation, h));
+            }
+            self.logs().reads.push(h);
+            return Ok(p);
+        }
+    }
+
+    /// Why a lock word held by someone else stops us.
+    pub(crate) fn lock_cause(&self, l: u64) -> AbortCause {
+        if inevitable::holder_tid() == owner(l) {
+            AbortCause::Inevitable
+        } else {
+            AbortCause::LockedCell
+        }
+    }
+
+    /// Snapshot extension (LSA): if every read so far is still current, move the read
+    /// version to now. Keeps opacity: all reads are then consistent at the new version.
+    fn extend(&self) -> bool {
+        let now = clock::now();
+        for &r in &self.logs().reads {
+            // SAFETY: logged headers stay valid while we are pinned.
+            let l = unsafe { (*r).lock.load(Ordering::Acquire) };
+            if is_locked(l) || version(l) > self.rv.get() {
+                return false;
+            }
+        }
+        self.rv.set(now);
+        true
+    }
+
+    #[inline]
+    pub(crate) fn read_inevitable(&self, h: *const Header) -> *const () {
+        // SAFETY: the caller borrows the cell (or it is logged and we are pinned).
+        let hr = unsafe { &*h };
+        let w = hr.wtx.load(Ordering::Relaxed);
+        if w >> 1 == self.serial.get() >> 1 {
+            // Our own private value (the cell is ours until we end).
+            self.check_not_modifying(h);
+            if w & 1 == 0 {
+                hr.wtx.store(w | 1, Ordering::Relaxed);
+            }
+            return hr.value.load(Ordering::Relaxed);
+        }
+        if self.mode.get() == Mode::Solo {
+            return hr.value.load(Ordering::Acquire);
+        }
+        let word = inevitable::bloom_add(h);
+        self.bloom_dirty.set(self.bloom_dirty.get() | 1 << word);
+        inevitable::bloom_fence();
+        loop {
+            let l1 = hr.lock.load(Ordering::SeqCst);
+            if is_locked(l1) {
+                // A committer that has not seen our filter bit: it finishes soon.
+                std::thread::yield_now();
+                continue;
+            }
+            let p = hr.value.load(Ordering::Acquire);
+            if hr.lock.load(Ordering::Acquire) == l1 {
+                return p;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    #[inline]
+    pub(crate) fn write_optimistic(&self, h: *const Header, new: *mut (), drop: DropFn) {
+        let logs = self.logs();
+        if let Some(i) = logs.find(h) {
+            self.check_not_modifying(h);
+            let e = &mut logs.writes[i];
+            let old = std::mem::replace(&mut e.new, new);
+            let shared = std::mem::replace(&mut e.shared, false);
+            self.dispose_private(i, old, shared, drop);
+            return;
+        }
+        // SAFETY: the caller borrows the cell.
+        let hr = unsafe { &*h };
+        if !hr.touched.load(Ordering::Relaxed) {
+            hr.touched.store(true, Ordering::Release);
+        }
+        logs.push_write(WEntry {
+            h,
+            new,
+            drop,
+            shared: false,
+            old_lock: 0,
+        });
+    }
+
+    /// A private value of write-set entry `i` was replaced: keep it for a savepoint,
+    /// keep it alive if a reference to it may exist, or free it.
+    fn dispose_private(&self, i: usize, old: *mut (), shared: bool, drop: DropFn) {
+        let logs = self.logs();
+        if self.sp_depth.get() > 0 {
+            logs.shadow.push(Shadow {
+                index: i,
+                new: old,
+                drop,
+                shared,
+            });
+        } else if shared {
+            logs.keep.push((old, drop));
+        } else {
+            // SAFETY: the value is private to this transaction and nothing refers to it.
+            unsafe { drop(old) };
+        }
+    }
+
+    /// Locks `h` for the tracked inevitable transaction, waiting out a committer.
+    fn lock_for_inevitable(&self, hr: &Header) -> u64 {
+        loop {
+            let l = hr.lock.load(Ordering::Acquire);
+            if is_locked(l) {
+                std::thread::yield_now();
+                continue;
+            }
+            if hr
+                .lock
+                .compare_exchange(l, locked_by(self.tid), Ordering::SeqCst, Ordering::Relaxed)
+                .is_ok()
+            {
+                return l;
+            }
+        }
+    }
+
+    #[inline]
+    pub(crate) fn write_inevitable(&self, h: *const Header, new: *mut (), drop: DropFn) {
+        // SAFETY: the caller borrows the cell.
+        let hr = unsafe { &*h };
+        let serial = self.serial.get();
+        let w = hr.wtx.load(Ordering::Relaxed);
+        let old = hr.value.load(Ordering::Relaxed);
+        if w >> 1 == serial >> 1 {
+            self.check_not_modifying(h);
+            hr.value.store(new, Ordering::Release);
+            hr.wtx.store(serial, Ordering::Relaxed);
+            if self.sp_depth.get() > 0 {
+                self.logs().undo.push(UEntry {
+                    h,
+                    old,
+                    drop,
+                    old_lock: 0,
+                    old_wtx: w,
+                });
+            } else if w & 1 != 0 {
+                self.logs().keep.push((old, drop));
+            } else {
+                // SAFETY: our private value; nothing refers to it (not handed out), and
+                // in tracked mode others never dereference a value of a locked cell.
+                unsafe { drop(old) };
+            }
+            return;
+        }
+        let old_lock = if self.mode.get() == Mode::Tracked {
+            self.lock_for_inevitable(hr)
+        } else {
+            0
+        };
+        if !hr.touched.load(Ordering::Relaxed) {
+            hr.touched.store(true, Ordering::Release);
+        }
+        let old = hr.value.load(Ordering::Relaxed);
+        hr.value.store(new, Ordering::Release);
+        hr.wtx.store(serial, Ordering::Relaxed);
+        self.logs().undo.push(UEntry {
+            h,
+            old,
+            drop,
+            old_lock,
+            old_wtx: 0,
+        });
+    }
+}
+
+impl Drop for Ctx {
+    fn drop(&mut self) {
+        if self.registered.get() {
+            inevitable::deregister();
+        }
+        stats::unregister_thread(&self.stats);
+    }
+}
+
+thread_local! {
+    static CTX: Ctx = Ctx::new();
+}
+
+pub(crate) fn with_ctx<R>(f: impl FnOnce(&Ctx) -> R) -> R {
+    CTX.with(f)
+}
+
+/// A running transaction (or a nested handle on the thread's running transaction).
+/// Not `Send`: it belongs to the thread that began it.
+pub struct Tx {
+    ctx: *const Ctx,
+    guard: Guard,
+    nested: bool,
+}
+
+impl Tx {
+    /// Begins a transaction on this thread.
+    ///
+    /// If a transaction is already running on this thread, returns a handle on it
+    /// instead (nesting flattens); committing that handle does nothing, and the outer
+    /// transaction decides. After repeated aborts on this thread, an `Optimistic`
+    /// request runs `Inevitable` (contention management); check [`Tx::mode`].
+    pub fn begin(mode: TxMode) -> Tx {
+        let ctx: *const Ctx = CTX.with(|c| c as *const Ctx);
+        // SAFETY: the thread-local outlives every Tx of this thread (Tx is !Send).
+        let c = unsafe { &*ctx };
+        if c.active.get() {
+            return Tx {
+                ctx,
+                guard: c.handle.pin(),
+                nested: true,
+            };
+        }
+        if !c.registered.get() {
+            c.registered.set(true);
+            inevitable::register(c.tid);
+        }
+        let mut inevitable = mode == TxMode::Inevitable;
+        if !inevitable && c.cm.should_escalate() && !c.force_optimistic.get() {
+            inevitable = true;
+            c.stats.escalation();
+        }
+        c.force_optimistic.set(false);
+        if inevitable {
+            c.start_inevitable();
+        } else {
+            c.mode.set(Mode::Optimistic);
+            c.rv.set(clock::now());
+        }
+        c.active.set(true);
+        c.site.set(0);
+        c.doomed.set(None);
+        c.sp_depth.set(0);
+        if stats::enabled() {
+            c.started.set(Some(Instant::now()));
+        }
+        // Pin last: acquiring the token may park, and a parked thread must not hold
+        // back reclamation.
+        let guard = c.handle.pin();
+        Tx {
+            ctx,
+            guard,
+            nested: false,
+        }
+    }
+
+    #[inline(always)]
+    pub(crate) fn ctx(&self) -> &Ctx {
+        // SAFETY: see `begin`.
+        unsafe { &*self.ctx }
+    }
+
+    pub(crate) fn is_nested(&self) -> bool {
+        self.nested
+    }
+
+    pub fn mode(&self) -> TxMode {
+        if self.ctx().mode.get() == Mode::Optimistic {
+            TxMode::Optimistic
+        } else {
+            TxMode::Inevitable
+        }
+    }
+
+    pub fn is_inevitable(&self) -> bool {
+        self.mode() == TxMode::Inevitable
+    }
+
+    /// Makes this transaction irrevocable (it will not abort from now on).
+    /// Fails with `Conflict` if what it has read is already stale.
+    pub fn become_inevitable(&mut self) -> StmResult<()> {
+        self.make_inevitable()
+    }
+
+    /// Labels the code this transaction is running, for conflict attribution.
+    #[inline]
+    pub fn set_site(&self, site: Site) {
+        self.ctx().site.set(site);
+    }
+
+    pub fn site(&self) -> Site {
+        self.ctx().site.get()
+    }
+
+    /// Reads `var`. The reference stays valid until the transaction ends. Writes no
+    /// shared memory. Optimistic: `Conflict` if the cell changed since the transaction's
+    /// snapshot and the snapshot cannot be extended. Inevitable: never fails.
+    #[inline]
+    pub fn read<'t, T: Send + Sync + 'static>(&'t self, var: &'t TVar<T>) -> StmResult<&'t T> {
+        let c = self.ctx();
+        debug_assert!(c.active.get(), "Tx::read on a finished transaction");
+        let h = var.header() as *const Header;
+        let p = if c.mode.get() == Mode::Optimistic {
+            c.read_optimistic(h)?
+        } else {
+            c.read_inevitable(h)
+        };
+        // SAFETY: `p` is a live `Box<T>` of this cell: a committed value (retired only
+        // through the epoch, and we are pinned) or our private value (freed only when
+        // replaced while not handed out, or when the transaction ends).
+        Ok(unsafe { &*(p as *const T) })
+    }
+
+    /// Writes `value` to `var`; visible to others only once the transaction commits.
+    #[inline]
+    pub fn write<T: Send + Sync + 'static>(&self, var: &TVar<T>, value: T) -> StmResult<()> {
+        let c = self.ctx();
+        debug_assert!(c.active.get(), "Tx::write on a finished transaction");
+        let h = var.header() as *const Header;
+        let new = Box::into_raw(Box::new(value)) as *mut ();
+        if c.mode.get() == Mode::Optimistic {
+            c.write_optimistic(h, new, drop_box::<T>);
+        } else {
+            c.write_inevitable(h, new, drop_box::<T>);
+        }
+        Ok(())
+    }
+
+    /// Updates the value in place through `f`. Semantically `read` + clone + `write`, but
+    /// the clone happens only on the first write of `var` in this transaction or when a
+    /// `read` has handed out a reference to the private copy since the last `modify`.
+    /// `f` must not access `var` through this transaction (that panics).
+    pub fn modify<T: Clone + Send + Sync + 'static, R>(
+        &self,
+        var: &TVar<T>,
+        f: impl FnOnce(&mut T) -> R,
+    ) -> StmResult<R> {
+        let c = self.ctx();
+        debug_assert!(c.active.get(), "Tx::modify on a finished transaction");
+        let h = var.header() as *const Header;
+        let p: *mut T = if c.mode.get() == Mode::Optimistic {
+            let logs = c.logs();
+            match logs.find(h) {
+                Some(i) if !logs.writes[i].shared => {
+                    c.check_not_modifying(h);
+                    logs.writes[i].new as *mut T
+                }
+                _ => {
+                    let cur = self.read(var)?.clone();
+                    let new = Box::into_raw(Box::new(cur));
+                    c.write_optimistic(h, new as *mut (), drop_box::<T>);
+                    new
+                }
+            }
+        } else {
+            let hr = var.header();
+            let w = hr.wtx.load(Ordering::Relaxed);
+            if w == c.serial.get() && c.sp_depth.get() == 0 {
+                c.check_not_modifying(h);
+                hr.value.load(Ordering::Relaxed) as *mut T
+            } else {
+                let cur = self.read(var)?.clone();
+                let new = Box::into_raw(Box::new(cur));
+                c.write_inevitable(h, new as *mut (), drop_box::<T>);
+                new
+            }
+        };
+        struct Restore<'a>(&'a Cell<*const Header>, *const Header);
+        impl Drop for Restore<'_> {
+            fn drop(&mut self) {
+                self.0.set(self.1);
+            }
+        }
+        let _restore = Restore(&c.modifying, c.modifying.replace(h));
+        // SAFETY: `p` is this transaction's private value of `var`, not handed out by
+        // any `read` (or freshly made), and nothing else can reach it while `f` runs:
+        // others never dereference private values, and our own accesses to `var` are
+        // refused while `modifying` names it.
+        Ok(f(unsafe { &mut *p }))
+    }
+
+    /// Aborts and blocks until a cell this transaction read changes.
+    pub fn retry<R>(&self) -> StmResult<R> {
+        let c = self.ctx();
+        if c.doomed.get().is_none() {
+            c.doomed.set(Some((StmError::Retry, AbortCause::Retry)));
+        }
+        Err(StmError::Retry)
+    }
+
+    /// Commits. Consumes the transaction, so no reference from it survives.
+    /// Optimistic: `Err(Conflict)` if validation fails (everything is rolled back).
+    /// Inevitable: always succeeds. A doomed transaction (one that saw Conflict/Retry)
+    /// rolls back and returns that error. On a nested handle: does nothing.
+    pub fn commit(self) -> StmResult<()> {
+        if self.nested {
+            return match self.ctx().doomed.get() {
+                Some((e, _)) => Err(e),
+                None => Ok(()),
+            };
+        }
+        // SAFETY: see `begin`; the context outlives this handle.
+        let c = unsafe { &*self.ctx };
+        let r = c.commit(&self.guard);
+        c.finish();
+        drop(self);
+        c.settle();
+        r
+    }
+
+    /// Rolls back every write of this transaction. On a nested handle: dooms the outer
+    /// transaction (flattened nesting cannot roll back half of it).
+    pub fn abort(self) {
+        // SAFETY: see `begin`; the context outlives this handle.
+        let c = unsafe { &*self.ctx };
+        if self.nested {
+            if c.doomed.get().is_none() {
+                c.doomed
+                    .set(Some((StmError::Conflict, AbortCause::Validation)));
+            }
+            return;
+        }
+        c.rollback(&self.guard);
+        c.finish();
+        drop(self);
+        c.settle();
+    }
+
+    /// Rolls back, then blocks until a cell this transaction read is changed by a commit
+    /// (what [`StmError::Retry`] asks for).
+    pub fn abort_and_wait(self) {
+        if self.nested {
+            self.abort();
+            return;
+        }
+        // SAFETY: see `begin`; the context outlives this handle.
+        let c = unsafe { &*self.ctx };
+        if c.doomed.get().is_none() {
+            c.doomed.set(Some((StmError::Retry, AbortCause::Retry)));
+        }
+        let wait = c.prepare_wait();
+        c.rollback(&self.guard);
+        c.finish();
+        drop(self);
+        c.settle();
+        wait.wait();
+    }
+
+    /// Makes the running transaction inevitable (see [`Tx::become_inevitable`]).
+    pub fn make_inevitable(&self) -> StmResult<()> {
+        self.ctx().make_inevitable()
+    }
+}
+
+impl Drop for Tx {
+    fn drop(&mut self) {
+        let c = self.ctx();
+        if !self.nested && c.active.get() {
+            // Neither committed nor aborted (e.g. unwinding): roll back.
+            c.rollback(&self.guard);
+            c.finish();
+        }
+    }
+}

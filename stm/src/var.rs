@@ -1,0 +1,212 @@
+//! Transactional cells: [`TVar<T>`] and its type-erased [`Header`].
+//!
+//! Layout of one cell (one heap block, [`Header`], 40 bytes):
+//!
+//! ```text
+//! lock   : u64  versioned lock word (see `clock.rs`): version << 1, or owner << 1 | 1
+//! value  : *T   the current committed value (a `Box<T>`, never mutated once published)
+//! wtx    : u64  serial of the inevitable transaction that owns a private value here
+//!               (<< 1, low bit = "a reference to it was handed out"); 0 = none
+//! site   : u64  site of the last committer (written only while statistics are on)
+//! pins   : u32  retry-waiters parked on this cell (they read its lock word while
+//!               unpinned); bit 31 = the owning `TVar` was dropped, last waiter frees
+//! touched: bool some transaction has logged a write here (makes `get_mut` copy)
+//! ```
+//!
+//! The header lives in its own allocation, not inline in `TVar`, because transaction
+//! logs hold raw pointers to it after the caller's borrow of the `TVar` may have ended;
+//! dropping a `TVar` therefore retires the header through the epoch collector, and every
+//! transaction keeps its epoch guard pinned for its whole life, so a logged header is
+//! never freed under a running transaction.
+
+use std::marker::PhantomData;
+use std::ptr::NonNull;
+use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU32, AtomicU64, Ordering};
+
+use crate::tx::Tx;
+use crate::{StmResult, atomically};
+
+/// The type-erased part of a cell that the commit protocol works on.
+#[repr(C)]
+pub(crate) struct Header {
+    pub(crate) lock: AtomicU64,
+    pub(crate) value: AtomicPtr<()>,
+    pub(crate) wtx: AtomicU64,
+    pub(crate) site: AtomicU64,
+    pub(crate) pins: AtomicU32,
+    pub(crate) touched: AtomicBool,
+}
+
+/// `Header::pins` bit: the `TVar` is gone, the header awaits its last waiter.
+pub(crate) const DEAD: u32 = 1 << 31;
+
+impl Header {
+    /// Keeps the header allocated while a retry-waiter watches it unpinned.
+    /// Call while pinned (so the header cannot have been freed yet).
+    pub(crate) fn pin_for_wait(&self) {
+        self.pins.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// # Safety
+    /// `h` must have been pinned with `pin_for_wait` by the caller, once per call.
+    pub(crate) unsafe fn unpin_for_wait(h: *const Header) {
+        // SAFETY: our pin keeps the header allocated until this decrement.
+        let prev = unsafe { (*h).pins.fetch_sub(1, Ordering::AcqRel) };
+        if prev == DEAD | 1 {
+            // SAFETY: the TVar is gone (its deferred free saw pins > 0, dropped the
+            // value and left the header to us) and we were the last waiter.
+            drop(unsafe { Box::from_raw(h as *mut Header) });
+        }
+    }
+}
+
+const _: () = assert!(std::mem::size_of::<Header>() == 40);
+const _: () = assert!(std::mem::align_of::<Header>() == 8);
+
+/// Drops a `Box<T>` given as an erased pointer.
+pub(crate) type DropFn = unsafe fn(*mut ());
+
+/// # Safety
+/// `p` must come from `Box::<T>::into_raw` and be owned by the caller.
+pub(crate) unsafe fn drop_box<T>(p: *mut ()) {
+    // SAFETY: by this function's contract `p` is an owned `Box<T>`.
+    drop(unsafe { Box::from_raw(p as *mut T) });
+}
+
+/// A transactional cell holding an immutable `T`.
+///
+/// Guarantees: a value once published is never mutated; [`Tx::read`] hands out `&T`
+/// valid until the transaction ends, without cloning and without writing shared memory.
+pub struct TVar<T: Send + Sync + 'static> {
+    header: NonNull<Header>,
+    _owns: PhantomData<Box<T>>,
+}
+
+// SAFETY: the cell only hands out `&T` (shared across threads, needs T: Sync) and moves
+// values between threads when another thread commits or frees them (needs T: Send).
+// All header fields are atomics.
+unsafe impl<T: Send + Sync + 'static> Sync for TVar<T> {}
+// SAFETY: as above.
+unsafe impl<T: Send + Sync + 'static> Send for TVar<T> {}
+
+impl<T: Send + Sync + 'static> TVar<T> {
+    pub fn new(value: T) -> Self {
+        let value = Box::into_raw(Box::new(value)) as *mut ();
+        let header = Box::new(Header {
+            lock: AtomicU64::new(0),
+            value: AtomicPtr::new(value),
+            wtx: AtomicU64::new(0),
+            site: AtomicU64::new(0),
+            pins: AtomicU32::new(0),
+            touched: AtomicBool::new(false),
+        });
+        TVar {
+            header: NonNull::from(Box::leak(header)),
+            _owns: PhantomData,
+        }
+    }
+
+    #[inline(always)]
+    pub(crate) fn header(&self) -> &Header {
+        // SAFETY: the header is freed only by `Drop` (deferred through the epoch), so it
+        // is valid while `self` is borrowed.
+        unsafe { self.header.as_ref() }
+    }
+
+    /// Reads the value inside `tx`. The reference lives as long as the transaction.
+    #[inline]
+    pub fn read<'t>(&'t self, tx: &'t Tx) -> StmResult<&'t T> {
+        tx.read(self)
+    }
+
+    /// Writes a new value inside `tx`; visible to others only once `tx` commits.
+    #[inline]
+    pub fn write(&self, tx: &Tx, value: T) -> StmResult<()> {
+        tx.write(self, value)
+    }
+
+    /// Exclusive access without a transaction (the cell is not shared).
+    ///
+    /// If some transaction ever logged a write to this cell, that transaction may still
+    /// hold a pointer to the cell (its borrow having ended) and could publish over the
+    /// value; so the first `get_mut` after such a write moves the cell to a fresh header
+    /// holding a clone, and retires the old header through the epoch.
+    pub fn get_mut(&mut self) -> &mut T
+    where
+        T: Clone,
+    {
+        if self.header().touched.load(Ordering::Acquire) {
+            let fresh = {
+                let guard = crossbeam_epoch::pin();
+                let p = self.header().value.load(Ordering::Acquire) as *const T;
+                // SAFETY: `p` is the current value; values are retired through the
+                // epoch, and we are pinned, so it stays valid while we clone it.
+                let v = unsafe { (*p).clone() };
+                let fresh = TVar::new(v);
+                let old = std::mem::replace(self, fresh);
+                drop(old);
+                drop(guard);
+                self
+            };
+            let p = fresh.header().value.load(Ordering::Relaxed) as *mut T;
+            // SAFETY: the fresh header was created here, no transaction has seen it.
+            return unsafe { &mut *p };
+        }
+        let p = self.header().value.load(Ordering::Acquire) as *mut T;
+        // SAFETY: `&mut self` means no borrow of the cell is alive, and no transaction
+        // ever logged a write to it (`touched` is false, and a write sets it while the
+        // writer still borrows the cell, which happens-before our exclusive borrow), so
+        // nothing can replace or free the value while the returned borrow lives.
+        unsafe { &mut *p }
+    }
+
+    /// A consistent copy of the current committed value, outside any transaction
+    /// (or inside the current one, when called from a transaction on this thread).
+    pub fn snapshot(&self) -> T
+    where
+        T: Clone,
+    {
+        atomically(|tx| Ok(self.read(tx)?.clone()))
+    }
+
+    /// The address of the cell, as reported in conflict statistics.
+    pub fn addr(&self) -> usize {
+        self.header.as_ptr() as usize
+    }
+}
+
+impl<T: Send + Sync + 'static> Drop for TVar<T> {
+    fn drop(&mut self) {
+        let header = self.header.as_ptr() as usize;
+        let guard = crossbeam_epoch::pin();
+        let free = move || {
+            let h = header as *mut Header;
+            // SAFETY: the header came from `Box::leak` in `TVar::new`; this runs once,
+            // after every transaction that could have logged it has unpinned.
+            let hr = unsafe { &*h };
+            let v = hr.value.swap(std::ptr::null_mut(), Ordering::AcqRel);
+            // SAFETY: the current value is owned by the cell (committers swap it out
+            // before retiring it, so this pointer was never retired).
+            unsafe { drop_box::<T>(v) };
+            if hr.pins.fetch_or(DEAD, Ordering::AcqRel) == 0 {
+                // SAFETY: no retry-waiter watches the header: we are the last user.
+                drop(unsafe { Box::from_raw(h) });
+            }
+        };
+        // SAFETY: `free` only touches the header and a `T: Send + 'static`; it runs
+        // once no pinned thread can still reach the header.
+        unsafe { guard.defer_unchecked(free) };
+    }
+}
+
+impl<T: Default + Send + Sync + 'static> Default for TVar<T> {
+    fn default() -> Self {
+        TVar::new(T::default())
+    }
+}
+
+impl<T: std::fmt::Debug + Send + Sync + Clone + 'static> std::fmt::Debug for TVar<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TVar").finish_non_exhaustive()
+    }
+}
