@@ -1,0 +1,55 @@
+# property: getters, setters, deleters, computed and validated attributes.
+class Temperature:
+    def __init__(self, c):
+        self._c = c
+    @property
+    def celsius(self):
+        return self._c
+    @celsius.setter
+    def celsius(self, v):
+        if v < -273.15:
+            raise ValueError("below absolute zero")
+        self._c = v
+    @celsius.deleter
+    def celsius(self):
+        print("deleting")
+        del self._c
+    @property
+    def fahrenheit(self):
+        return self._c * 9 / 5 + 32
+t = Temperature(100)
+print(t.celsius, t.fahrenheit)
+t.celsius = 0
+print(t.celsius, t.fahrenheit)
+try:
+    t.celsius = -300
+except ValueError as e:
+    print("ValueError:", e)
+try:
+    t.fahrenheit = 5
+except AttributeError as e:
+    print("AttributeError:", e)
+del t.celsius
+print(hasattr(t, "_c"))
+class Legacy:
+    def get_x(self):
+        return self._x * 2
+    def set_x(self, v):
+        self._x = v
+    x = property(get_x, set_x, doc="the x")
+l = Legacy()
+l.x = 21
+print(l.x, Legacy.x.__doc__, type(Legacy.x).__name__)
+class Lazy:
+    calls = 0
+    @property
+    def value(self):
+        Lazy.calls += 1
+        return 42
+z = Lazy()
+print(z.value, z.value, Lazy.calls)
+class Child(Temperature):
+    @property
+    def celsius(self):
+        return "overridden"
+print(Child(5).celsius, Child(5).fahrenheit)

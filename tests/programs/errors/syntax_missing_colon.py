@@ -1,0 +1,3 @@
+print("not printed: syntax errors stop the whole file")
+def f()
+    return 1

@@ -1,0 +1,3 @@
+import sys
+print("fatal soon")
+sys.exit("fatal: configuration invalid")

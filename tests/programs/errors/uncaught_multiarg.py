@@ -1,0 +1,1 @@
+raise Exception("several", "args", 3)

@@ -1,0 +1,3 @@
+it = iter([])
+print("about to call next")
+next(it)

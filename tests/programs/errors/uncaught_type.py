@@ -1,0 +1,3 @@
+items = [1, 2, 3]
+print(sum(items))
+print(items + "4")

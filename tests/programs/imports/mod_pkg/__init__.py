@@ -1,0 +1,3 @@
+print("mod_pkg init")
+VERSION = "1.2"
+from .helpers import shout

@@ -1,0 +1,3 @@
+from ..helpers import shout
+def deep():
+    return shout("deep")
