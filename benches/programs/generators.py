@@ -37,4 +37,4 @@ def run(n):
     return total, count
 
 
-print(run(1000000))
+print(run(1500000))

@@ -15,7 +15,7 @@ def work(owner, step, shared, rounds):
 def main():
     t = int(sys.argv[1]) if len(sys.argv) > 1 else 1
     shared = {k: [] for k in range(KEYS)}
-    rounds = 20000
+    rounds = 35000
     threads = [threading.Thread(target=work, args=(k, t, shared, rounds)) for k in range(t)]
     for th in threads:
         th.start()

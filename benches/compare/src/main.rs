@@ -31,9 +31,16 @@ usage: stmpy-bench compare [--runs N] [--filter S] [--threads 1,2] [--json FILE]
   --timeout SECS    per-run limit; a run past it is killed and reported (default 60)
   --startup-runs N  runs of `-c pass` for the start-up figure (default 20)
   --stmpy PATH      interpreter under test (default target/release/stmpy)
-  --python PATH     reference interpreter (default python3)
-  --no-build        do not run `cargo build --release -p stmpy` first";
+  --python PATH     reference interpreter (default python3; a pyenv-style shim is
+                    resolved to the real executable, whose sys.executable is used)
+  --python-site     run python3 with its site module (default: `python3 -S`, see below)
+  --no-build        do not run `cargo build --release -p stmpy` first
 
+python3 runs with -S by default: on this machine the site module executes a .pth file that
+imports certifi (~90 ms per start), which is not CPython's own cost. The programs use only
+the standard library, so -S changes nothing else.";
+
+#[derive(Clone)]
 pub struct Options {
     runs: usize,
     filter: Option<String>,
@@ -44,6 +51,7 @@ pub struct Options {
     startup_runs: usize,
     stmpy: PathBuf,
     python: PathBuf,
+    python_site: bool,
     build: bool,
 }
 
@@ -176,12 +184,17 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
         startup_runs: 20,
         stmpy: root.join("target/release/stmpy"),
         python: PathBuf::from("python3"),
+        python_site: false,
         build: true,
     };
     let mut it = args.iter();
     while let Some(flag) = it.next() {
         if flag == "--no-build" {
             o.build = false;
+            continue;
+        }
+        if flag == "--python-site" {
+            o.python_site = true;
             continue;
         }
         let value = it
@@ -226,6 +239,11 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
 
 fn compare(o: &Options) -> Result<(), String> {
     let root = repo_root();
+    let resolved = Options {
+        python: resolve_python(&o.python),
+        ..o.clone()
+    };
+    let o = &resolved;
     if o.build {
         eprintln!("building: cargo build --release -p stmpy");
         let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
@@ -319,10 +337,31 @@ fn discover(dir: &Path, filter: Option<&str>) -> Result<Vec<PathBuf>, String> {
     Ok(v)
 }
 
-fn interp_path(o: &Options, which: Interp) -> String {
+/// The command prefix that runs a script under `which`.
+fn interp_argv(o: &Options, which: Interp) -> Vec<String> {
     match which {
-        Interp::Python => o.python.to_string_lossy().into_owned(),
-        Interp::Stmpy => o.stmpy.to_string_lossy().into_owned(),
+        Interp::Python if o.python_site => vec![o.python.to_string_lossy().into_owned()],
+        Interp::Python => vec![o.python.to_string_lossy().into_owned(), "-S".into()],
+        Interp::Stmpy => vec![o.stmpy.to_string_lossy().into_owned()],
+    }
+}
+
+/// `python3` here is often a shell-script shim (pyenv) that costs more than CPython's own
+/// start-up; time the interpreter itself.
+fn resolve_python(python: &Path) -> PathBuf {
+    let out = Command::new(python)
+        .args(["-S", "-c", "import sys; print(sys.executable)"])
+        .output();
+    match out {
+        Ok(out) if out.status.success() => {
+            let exe = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+            if exe.is_file() {
+                exe
+            } else {
+                python.to_path_buf()
+            }
+        }
+        _ => python.to_path_buf(),
     }
 }
 
@@ -334,7 +373,8 @@ fn measure_startup(o: &Options, scratch: &Path) -> Startup {
     };
     for _ in 0..o.startup_runs {
         for which in [Interp::Python, Interp::Stmpy] {
-            let argv = vec![interp_path(o, which), "-c".into(), "pass".into()];
+            let mut argv = interp_argv(o, which);
+            argv.extend(["-c".into(), "pass".into()]);
             let run = run_measured(&argv, o.timeout, scratch);
             match which {
                 Interp::Python => s.python.runs.push(run),
@@ -361,7 +401,8 @@ fn measure_program(
         verdict: Verdict::Ok,
     };
     let argv_for = |which| {
-        let mut v = vec![interp_path(o, which), prog.to_string_lossy().into_owned()];
+        let mut v = interp_argv(o, which);
+        v.push(prog.to_string_lossy().into_owned());
         if let Some(t) = threads {
             v.push(t.to_string());
         }
@@ -460,11 +501,13 @@ fn machine_facts(o: &Options, root: &Path) -> Machine {
             .map(|(_, v)| v.trim().to_string())
             .unwrap_or_else(|| "unknown".into());
     }
-    let python = o.python.to_string_lossy().into_owned();
+    let mut python = interp_argv(o, Interp::Python);
+    let version = capture(&python[0], &["--version"]);
+    python[0] = version;
     Machine {
         cpu,
         nproc: nproc(),
-        python_version: capture(&python, &["--version"]),
+        python_version: format!("{} ({})", python.join(" "), o.python.display()),
         stmpy_commit: capture("git", &["rev-parse", "--short", "HEAD"]),
         date: capture("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
     }
