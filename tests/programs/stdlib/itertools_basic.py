@@ -1,0 +1,15 @@
+# itertools: infinite, terminating and combinatoric iterators.
+import itertools as it
+print(list(it.islice(it.count(10, 3), 5)), list(it.islice(it.cycle("ab"), 5)), list(it.repeat("x", 3)))
+print(list(it.accumulate([1, 2, 3, 4])), list(it.accumulate([3, 1, 4, 1, 5], max)), list(it.accumulate([1, 2, 3], lambda a, b: a * b, initial=10)))
+print(list(it.chain("ab", [1, 2])), list(it.chain.from_iterable([[1], [2, 3]])))
+print(list(it.compress("abcdef", [1, 0, 1, 0, 1, 1])), list(it.dropwhile(lambda x: x < 3, [1, 2, 3, 1])), list(it.takewhile(lambda x: x < 3, [1, 2, 3, 1])))
+print(list(it.filterfalse(lambda x: x % 2, range(8))), list(it.starmap(pow, [(2, 3), (3, 2)])))
+print([(k, list(g)) for k, g in it.groupby("aaabccdd")], [(k, len(list(g))) for k, g in it.groupby([1, 3, 2, 4, 5], key=lambda v: v % 2)])
+print(list(it.zip_longest("abc", [1], fillvalue="-")), list(it.pairwise([1, 2, 3, 4])))
+a, b = it.tee([1, 2, 3])
+print(list(a), list(b))
+print(list(it.product("ab", repeat=2)), list(it.product([1, 2], "xy")))
+print(list(it.permutations("abc", 2)), len(list(it.permutations(range(5)))))
+print(list(it.combinations("abcd", 2)), list(it.combinations_with_replacement("ab", 2)))
+print(list(it.islice(range(20), 2, 12, 3)))
