@@ -161,6 +161,6 @@ splines = [
            3, [0, 0, 0, 1, 1, 1]),
 ]
 game = Chaosgame(splines, Rand(1234))
-grid = game.run(64, 64, 20000)
+grid = game.run(64, 64, 45000)
 filled = sum(1 for col in grid for c in col if c)
 print(game.num_trafos, filled, max(max(col) for col in grid), sum(grid[10]) + sum(grid[40]))

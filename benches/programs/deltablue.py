@@ -446,5 +446,6 @@ def change(v, new_value):
 
 
 planner = None
-for _ in range(5):
-    print(chain_test(1000), projection_test(1000))
+for _ in range(17):
+    result = chain_test(1000), projection_test(1000)
+print(result)

@@ -40,4 +40,4 @@ def run(n):
     return found, notfound, missing, cleanups, total
 
 
-print(run(250000))
+print(run(650000))

@@ -5,5 +5,5 @@ def fib(n):
     return fib(n - 1) + fib(n - 2)
 
 
-# fib(30) alone takes ~0.35 s under python3; twice lands in the 0.5-2 s band.
-print(fib(30), fib(30))
+# fib(30) alone takes ~0.15 s under python3 -S on a quiet machine; six make ~0.9 s.
+print([fib(30) for _ in range(6)])

@@ -45,5 +45,6 @@ def benchmark(n):
     return maximize(points)
 
 
-for _ in range(3):
-    print(benchmark(100000))
+for _ in range(8):
+    p = benchmark(100000)
+print(p)

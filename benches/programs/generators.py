@@ -37,4 +37,4 @@ def run(n):
     return total, count
 
 
-print(run(1500000))
+print(run(2800000))

@@ -61,4 +61,4 @@ def run(n):
     return acc, sorted(names), L8.__mro__[3].__name__, isinstance(objs[0], L1)
 
 
-print(run(450000))
+print(run(600000))

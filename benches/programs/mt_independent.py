@@ -16,7 +16,7 @@ def work(start, step, n, out, slot):
 
 def main():
     t = int(sys.argv[1]) if len(sys.argv) > 1 else 1
-    n = 90000
+    n = 270000
     out = [0] * t
     threads = [threading.Thread(target=work, args=(k, t, n, out, k)) for k in range(t)]
     for th in threads:

@@ -17,7 +17,7 @@ def work(c, count):
 
 def main():
     t = int(sys.argv[1]) if len(sys.argv) > 1 else 1
-    total = 600000
+    total = 1700000
     c = Counter()
     per = [total // t + (1 if k < total % t else 0) for k in range(t)]
     threads = [threading.Thread(target=work, args=(c, per[k])) for k in range(t)]

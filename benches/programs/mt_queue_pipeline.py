@@ -18,7 +18,7 @@ def worker(inbox, outbox):
 
 def main():
     t = int(sys.argv[1]) if len(sys.argv) > 1 else 1
-    n = 20000
+    n = 55000
     inbox = queue.Queue(maxsize=256)
     outbox = queue.Queue()
     threads = [threading.Thread(target=worker, args=(inbox, outbox)) for _ in range(t)]

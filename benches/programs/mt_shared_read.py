@@ -20,7 +20,7 @@ def work(start, step, n, out, slot):
 
 def main():
     t = int(sys.argv[1]) if len(sys.argv) > 1 else 1
-    n = 1500000
+    n = 2600000
     out = [None] * t
     threads = [threading.Thread(target=work, args=(k, t, n, out, k)) for k in range(t)]
     for th in threads:

@@ -82,5 +82,5 @@ def offset_momentum(ref, bodies=SYSTEM, px=0.0, py=0.0, pz=0.0):
 
 offset_momentum(BODIES["sun"])
 print("%.9f" % report_energy())
-advance(0.01, 60000)
+advance(0.01, 140000)
 print("%.9f" % report_energy())

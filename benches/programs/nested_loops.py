@@ -7,4 +7,4 @@ def run(n):
     return total
 
 
-print(run(2000))
+print(run(2600))

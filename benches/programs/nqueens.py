@@ -30,6 +30,6 @@ def n_queens(queen_count):
             yield vec
 
 
-for n in (8, 8, 8, 8):
+for n in (8, 8, 8, 8, 8):
     solutions = list(n_queens(n))
     print(len(solutions), solutions[0], solutions[-1])

@@ -12,7 +12,7 @@ def pi_digits(count):
     return digits
 
 
-d = pi_digits(3000)
+d = pi_digits(4500)
 s = "".join(str(x) for x in d)
 for i in range(0, len(s), 500):
     print(s[i:i + 500][:60], sum(d[i:i + 500]))

@@ -344,4 +344,4 @@ class Richards(object):
         return True, taskWorkArea.holdCount, taskWorkArea.qpktCount
 
 
-print(Richards().run(8))
+print(Richards().run(11))

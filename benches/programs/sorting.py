@@ -16,7 +16,7 @@ def make(n):
 
 
 recs = make(70000)
-for _ in range(2):
+for _ in range(3):
     by_score = sorted(recs, key=lambda r: (r.score, r.id))
     by_name = sorted(recs, key=lambda r: r.name, reverse=True)
     ids = [r.id for r in by_score[:5]]

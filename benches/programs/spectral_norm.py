@@ -39,4 +39,4 @@ def main(n):
     return (vBv / vv) ** 0.5
 
 
-print("%.9f" % main(200))
+print("%.9f" % main(270))

@@ -26,7 +26,8 @@ def words(n):
     return len(ws), ws.count("w13"), s.find("w96 w0"), s.replace("w1", "x").count("x")
 
 
-for _ in range(3):
+for _ in range(6):
     text = build(100000)
-    print(len(text), process(text))
-print(words(100000))
+    result = len(text), process(text)
+print(result)
+print(words(200000))

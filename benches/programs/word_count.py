@@ -20,7 +20,7 @@ def count(text):
     return counts
 
 
-text = make_text(400000, 42)
+text = make_text(650000, 42)
 counts = count(text)
 seen = set()
 for w in text.split():
