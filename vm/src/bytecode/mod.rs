@@ -6,3 +6,6 @@ pub mod opcode;
 
 pub use code::{CodeFlags, CodeObject, Constant, ExceptionTableEntry, Location, LocationRun};
 pub use opcode::{BinOp, CmpOp, Conversion, Instruction, MakeFunctionFlags, Target, UnaryOp};
+pub mod dis;
+
+pub use dis::disassemble;
