@@ -93,6 +93,7 @@ impl Ctx {
         // (1) Read-only: every read was validated against rv when it was made, so the
         // transaction is consistent at rv. Nothing shared is written.
         if logs.writes.is_empty() {
+            self.stamp.set((self.rv.get(), false));
             self.stats.commit(false);
             self.cm.reset();
             return Ok(());
@@ -187,6 +188,7 @@ impl Ctx {
         if wake {
             park::wake_all();
         }
+        self.stamp.set((wv, true));
         self.stats.commit(false);
         self.cm.reset();
         Ok(())
@@ -209,8 +211,11 @@ impl Ctx {
     fn commit_inevitable(&self, guard: &Guard) {
         let logs = self.logs();
         let site = stats::enabled().then(|| self.site.get());
+        // One clock step even in solo mode (cheap: the line is ours when alone), so
+        // commit stamps order inevitable transactions among the others.
+        let (wv, _) = clock::tick();
+        self.stamp.set((wv, true));
         if self.mode.get() == Mode::Tracked {
-            let (wv, _) = clock::tick();
             for u in logs.undo.drain(..) {
                 // SAFETY: logged headers stay valid while we are pinned.
                 let h = unsafe { &*u.h };

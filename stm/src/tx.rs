@@ -140,6 +140,8 @@ pub(crate) struct Ctx {
     /// The last transaction was aborted by the engine for this cause: back off or wait
     /// once its guard is dropped (see `Ctx::settle`).
     pub(crate) pending: Cell<Option<AbortCause>>,
+    /// (timestamp, wrote) of the last commit on this thread (see `commit_with_stamp`).
+    pub(crate) stamp: Cell<(u64, bool)>,
     pub(crate) logs: UnsafeCell<Logs>,
     /// The cell whose value a `modify` closure is mutating right now.
     modifying: Cell<*const Header>,
@@ -168,6 +170,7 @@ impl Ctx {
             site: Cell::new(0),
             doomed: Cell::new(None),
             pending: Cell::new(None),
+            stamp: Cell::new((0, false)),
             logs: UnsafeCell::new(Logs::default()),
             modifying: Cell::new(std::ptr::null()),
             sp_depth: Cell::new(0),
@@ -661,6 +664,18 @@ impl Tx {
         drop(self);
         c.settle();
         r
+    }
+
+    /// Commits and returns the commit's place in the serialization order: `(timestamp,
+    /// wrote)`. A writer (or inevitable) transaction is ordered at `timestamp` after
+    /// every other writer with a smaller timestamp (equal timestamps never conflict);
+    /// a read-only one right after all writers with `timestamp <= ` its own. For tests
+    /// and tools (the serializability test replays commits in this order).
+    pub fn commit_with_stamp(self) -> StmResult<(u64, bool)> {
+        // SAFETY: see `begin`; the context outlives this handle.
+        let c = unsafe { &*self.ctx };
+        self.commit()?;
+        Ok(c.stamp.get())
     }
 
     /// Rolls back every write of this transaction. On a nested handle: dooms the outer

@@ -1,0 +1,61 @@
+//! Helpers shared by the `tests/stm_*.rs` integration tests.
+#![allow(dead_code)]
+
+use std::sync::mpsc;
+use std::time::Duration;
+
+use stmpy_stm::{StmError, Tx, TxMode};
+
+/// Runs `f` on its own thread and fails the test if it has not finished within `limit`
+/// (a deadlock or livelock fails instead of hanging CI).
+pub fn terminates<R: Send + 'static>(limit: Duration, f: impl FnOnce() -> R + Send + 'static) -> R {
+    let (tx, rx) = mpsc::channel();
+    let h = std::thread::spawn(move || {
+        let r = f();
+        let _ = tx.send(());
+        r
+    });
+    match rx.recv_timeout(limit) {
+        Ok(()) => h.join().expect("test body panicked"),
+        Err(mpsc::RecvTimeoutError::Disconnected) => match h.join() {
+            Ok(r) => r,
+            Err(p) => std::panic::resume_unwind(p),
+        },
+        Err(mpsc::RecvTimeoutError::Timeout) => panic!("did not terminate within {limit:?}"),
+    }
+}
+
+/// Runs `body` as a transaction with a hand-written driver, returning its result and
+/// commit stamp. Retries on conflict, waits on retry.
+pub fn run_stamped<R>(mut body: impl FnMut(&Tx) -> Result<R, StmError>) -> (R, (u64, bool)) {
+    loop {
+        let tx = Tx::begin(TxMode::Optimistic);
+        match body(&tx) {
+            Ok(r) => {
+                if let Ok(stamp) = tx.commit_with_stamp() {
+                    return (r, stamp);
+                }
+            }
+            Err(StmError::Conflict) => tx.abort(),
+            Err(StmError::Retry) => tx.abort_and_wait(),
+        }
+    }
+}
+
+/// A small deterministic PRNG (xorshift64*), so tests need no extra crate.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
