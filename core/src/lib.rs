@@ -7,6 +7,7 @@
 //! - [`types`]: type objects, C3 MRO, the built-in types and exception hierarchy.
 //! - [`int`]: `int` arithmetic, `i64` overflowing into `BigInt`.
 //! - [`error`]: `Unwind` (Python exception or STM control flow) and `PyResult`.
+pub use imbl;
 pub use stmpy_stm as stm;
 pub mod dict;
 pub mod error;

@@ -186,8 +186,9 @@ pub struct NativeFunc {
     pub name: &'static str,
     /// The VM's function pointer, type-erased (core does not know the VM's signature).
     pub imp: Box<dyn Any + Send + Sync>,
-    /// The object a method is bound to (`[].append`), if any.
-    pub bound: Option<Value>,
+    /// Needs the calling frame (`globals()`, `locals()`, `vars()`, zero-argument
+    /// `super()`): the eval loop records it in the thread state before the call.
+    pub needs_frame: bool,
 }
 
 /// A module: its name and its globals dict.

@@ -1,7 +1,86 @@
 //! The command line: `stmpy [options] [-c cmd | -m mod | file | -] [args]`.
 
+use clap::Parser;
+
+use crate::Interpreter;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "stmpy",
+    version,
+    about = "A Python interpreter without a GIL, on software transactional memory"
+)]
+struct Args {
+    /// Program passed in as a string.
+    #[arg(short = 'c', value_name = "cmd", allow_hyphen_values = true)]
+    command: Option<String>,
+    /// Run a library module as a script.
+    #[arg(short = 'm', value_name = "mod")]
+    module: Option<String>,
+    /// Unbuffered output.
+    #[arg(short = 'u')]
+    unbuffered: bool,
+    /// Inspect interactively after running the script.
+    #[arg(short = 'i')]
+    interactive: bool,
+    /// Script file (or `-` for stdin) and its arguments.
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    rest: Vec<String>,
+}
+
 /// Runs the CLI with the process arguments; returns the exit status.
 pub fn main() -> i32 {
-    eprintln!("stmpy: not yet implemented");
-    2
+    // Deep Python recursion runs on the explicit frame stack, but native code calling
+    // back into Python nests Rust frames: give the interpreter thread a big stack.
+    let child = std::thread::Builder::new().stack_size(512 << 20).spawn(run);
+    match child {
+        Ok(h) => h.join().unwrap_or(1),
+        Err(_) => run(),
+    }
+}
+
+fn run() -> i32 {
+    let args = match Args::try_parse() {
+        Ok(a) => a,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    if let Some(cmd) = &args.command {
+        let mut argv = vec!["-c".to_string()];
+        argv.extend(args.rest.iter().cloned());
+        let mut it = Interpreter::new(argv);
+        it.vm.out.unbuffered = args.unbuffered;
+        return it.run_source(cmd, "<string>");
+    }
+    if let Some(m) = &args.module {
+        let mut argv = vec![m.clone()];
+        argv.extend(args.rest.iter().cloned());
+        let path = format!("{}.py", m.replace('.', "/"));
+        let mut it = Interpreter::new(argv);
+        return it.run_file(&path);
+    }
+    match args.rest.first().map(|s| s.as_str()) {
+        Some("-") | None => {
+            let mut src = String::new();
+            if std::io::Read::read_to_string(&mut std::io::stdin(), &mut src).is_err() {
+                return 1;
+            }
+            let mut argv = vec![if args.rest.is_empty() {
+                String::new()
+            } else {
+                "-".to_string()
+            }];
+            argv.extend(args.rest.iter().skip(1).cloned());
+            let mut it = Interpreter::new(argv);
+            it.run_source(&src, "<stdin>")
+        }
+        Some(path) => {
+            let mut it = Interpreter::new(args.rest.clone());
+            it.vm.out.unbuffered = args.unbuffered;
+            let _ = args.interactive;
+            it.run_file(path)
+        }
+    }
 }

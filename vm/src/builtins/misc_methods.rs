@@ -1,0 +1,356 @@
+//! Methods of `object`, `type`, `BaseException`, generators and iterators.
+
+use std::any::Any;
+
+use stmpy_core::dict::DictData;
+use stmpy_core::error::{PyResult, Unwind, type_error};
+use stmpy_core::stm::Tx;
+use stmpy_core::types::{ExcKind, type_name, type_of};
+use stmpy_core::value::{Payload, Value};
+
+use super::Table;
+use crate::call::StrValue;
+use crate::ops;
+use crate::vm::Vm;
+
+pub const OBJECT: Table = &[
+    ("__init__", object_init),
+    ("__new__", object_new),
+    ("__repr__", object_repr),
+    ("__str__", object_str),
+    ("__eq__", object_eq),
+    ("__ne__", object_ne),
+    ("__hash__", object_hash),
+    ("__setattr__", object_setattr),
+    ("__getattribute__", object_getattribute),
+    ("__delattr__", object_delattr),
+    ("__format__", object_format),
+    ("__init_subclass__", object_init_subclass),
+    ("__dir__", object_dir),
+];
+
+pub const TYPE: Table = &[("mro", type_mro), ("__subclasses__", type_subclasses)];
+
+pub const BASE_EXCEPTION: Table = &[
+    ("__init__", exc_init),
+    ("with_traceback", exc_with_traceback),
+    ("add_note", exc_add_note),
+];
+
+pub const GENERATOR: Table = &[
+    ("__next__", gen_next),
+    ("__iter__", iter_self),
+    ("send", gen_send),
+    ("throw", gen_throw),
+    ("close", gen_close),
+];
+
+pub const ITERATOR: Table = &[("__next__", iter_next), ("__iter__", iter_self)];
+
+fn object_init(_vm: &mut Vm, _tx: &Tx, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn object_new(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    match args.first().and_then(|c| c.obj()) {
+        Some(c) if matches!(c.payload, Payload::Type(_)) => {
+            let layout = stmpy_core::types::as_type(c).layout;
+            Ok(crate::call::new_instance(c, layout))
+        }
+        _ => Err(type_error("object.__new__(X): X is not a type object")),
+    }
+}
+
+fn object_repr(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let v = &args[0];
+    if let Some(o) = v.obj()
+        && let Payload::Instance(inst) = &o.payload
+    {
+        if inst.exc.is_some() {
+            return Ok(Value::string(crate::exceptions::exc_repr(vm, tx, o)?));
+        }
+        return Ok(Value::string(format!(
+            "<{} object at 0x{:012x}>",
+            super::class_qualname(tx, &inst.class)?,
+            o.id()
+        )));
+    }
+    Ok(Value::string(ops::repr(vm, tx, v)?))
+}
+
+fn object_str(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let v = &args[0];
+    if let Some(o) = v.obj()
+        && let Payload::Instance(inst) = &o.payload
+        && inst.exc.is_some()
+    {
+        return Ok(Value::string(crate::exceptions::exc_str(vm, tx, o)?));
+    }
+    Ok(Value::string(ops::repr(vm, tx, v)?))
+}
+
+fn object_eq(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    if args.len() == 2 && args[0].is(&args[1]) {
+        return Ok(Value::Bool(true));
+    }
+    Ok(Value::Obj(
+        stmpy_core::types::types().not_implemented.clone(),
+    ))
+}
+
+fn object_ne(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    if args.len() != 2 {
+        return Err(type_error("__ne__ expected 1 argument"));
+    }
+    let r = ops::compare(vm, tx, crate::bytecode::CmpOp::Eq, &args[0], &args[1])?;
+    if ops::is_not_implemented(&r) {
+        return Ok(r);
+    }
+    Ok(Value::Bool(!ops::truthy(vm, tx, &r)?))
+}
+
+fn object_hash(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    Ok(Value::Int(
+        args[0].obj().map(|o| (o.id() >> 4) as i64).unwrap_or(0),
+    ))
+}
+
+fn object_setattr(
+    _vm: &mut Vm,
+    tx: &Tx,
+    args: &[Value],
+    _kw: &[(Value, Value)],
+) -> PyResult<Value> {
+    if args.len() != 3 {
+        return Err(type_error("__setattr__ expected 2 arguments"));
+    }
+    let Some(h) = args[1].as_str().map(|s| s.hash()) else {
+        return Err(type_error("attribute name must be string"));
+    };
+    match args[0].payload() {
+        Some(Payload::Instance(inst)) => {
+            let (k, v) = (args[1].clone(), args[2].clone());
+            tx.modify(&inst.dict, |d| d.insert_str(k, h, v))?;
+            Ok(Value::None)
+        }
+        _ => Err(type_error(
+            "can't set attributes of built-in/extension type",
+        )),
+    }
+}
+
+fn object_getattribute(
+    vm: &mut Vm,
+    tx: &Tx,
+    args: &[Value],
+    _kw: &[(Value, Value)],
+) -> PyResult<Value> {
+    if args.len() != 2 {
+        return Err(type_error("__getattribute__ expected 1 argument"));
+    }
+    match ops::getattr_opt(vm, tx, &args[0], &args[1])? {
+        Some(v) => Ok(v),
+        None => Err(ops::no_attribute(&args[0], &args[1])),
+    }
+}
+
+fn object_delattr(
+    _vm: &mut Vm,
+    tx: &Tx,
+    args: &[Value],
+    _kw: &[(Value, Value)],
+) -> PyResult<Value> {
+    if args.len() != 2 {
+        return Err(type_error("__delattr__ expected 1 argument"));
+    }
+    if let Some(Payload::Instance(inst)) = args[0].payload() {
+        let name = args[1].payload_str().unwrap_or("").to_string();
+        let h = stmpy_core::str::str_hash(&name);
+        let mut eqf = |a: &Value, _: &Value| Ok::<bool, ()>(a.payload_str() == Some(name.as_str()));
+        let removed = tx.modify(&inst.dict, |d| d.remove(h, &args[1], &mut eqf))?;
+        if matches!(removed, Ok(Some(_))) {
+            return Ok(Value::None);
+        }
+    }
+    Err(ops::no_attribute(&args[0], &args[1]))
+}
+
+fn object_format(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let spec = args.get(1).and_then(|s| s.payload_str()).unwrap_or("");
+    if !spec.is_empty() {
+        return Err(type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            type_name(&args[0])
+        )));
+    }
+    Ok(Value::string(ops::str_of(vm, tx, &args[0])?))
+}
+
+fn object_init_subclass(
+    _vm: &mut Vm,
+    _tx: &Tx,
+    _args: &[Value],
+    _kw: &[(Value, Value)],
+) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn object_dir(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let d = super::funcs::FUNCTIONS
+        .iter()
+        .find(|(n, _)| *n == "dir")
+        .map(|(_, f)| *f);
+    match d {
+        Some(f) => f(vm, tx, &args[..1], &[]),
+        None => Ok(Value::list_from(vec![])),
+    }
+}
+
+fn type_mro(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    match args.first().and_then(|v| v.obj()) {
+        Some(o) => Ok(Value::list_from(
+            stmpy_core::types::mro_of(o)
+                .map(|m| Value::Obj(m.clone()))
+                .collect(),
+        )),
+        None => Err(type_error("mro() needs a type")),
+    }
+}
+
+fn type_subclasses(
+    _vm: &mut Vm,
+    _tx: &Tx,
+    _args: &[Value],
+    _kw: &[(Value, Value)],
+) -> PyResult<Value> {
+    Ok(Value::list_from(vec![]))
+}
+
+fn exc_init(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    if let Some(Payload::Instance(inst)) = args.first().and_then(|v| v.payload())
+        && let Some(c) = &inst.exc
+    {
+        let a = Value::tuple(args[1..].to_vec());
+        tx.modify(c, |s| s.args = a)?;
+    }
+    Ok(Value::None)
+}
+
+fn exc_with_traceback(
+    _vm: &mut Vm,
+    _tx: &Tx,
+    args: &[Value],
+    _kw: &[(Value, Value)],
+) -> PyResult<Value> {
+    Ok(args[0].clone())
+}
+
+fn exc_add_note(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    if let (Some(Payload::Instance(inst)), Some(note)) =
+        (args.first().and_then(|v| v.payload()), args.get(1))
+    {
+        let key = Value::str("__notes__");
+        let h = stmpy_core::str::str_hash("__notes__");
+        let existing = tx.read(&inst.dict)?.get_str("__notes__", h).cloned();
+        match existing.as_ref().and_then(|v| v.payload()) {
+            Some(Payload::List(l)) => {
+                let n = note.clone();
+                tx.modify(l, |l| l.push_back(n))?;
+            }
+            _ => {
+                let l = Value::list_from(vec![note.clone()]);
+                tx.modify(&inst.dict, |d| d.insert_str(key, h, l))?;
+            }
+        }
+    }
+    Ok(Value::None)
+}
+
+fn iter_self(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    Ok(args[0].clone())
+}
+
+fn iter_next(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    match crate::iter::next(vm, tx, &args[0])? {
+        Some(v) => Ok(v),
+        None => Err(Unwind::bare(ExcKind::StopIteration)),
+    }
+}
+
+fn stop(ret: Value) -> Unwind {
+    if ret.is_none() {
+        Unwind::bare(ExcKind::StopIteration)
+    } else {
+        Unwind::with_args(ExcKind::StopIteration, vec![ret])
+    }
+}
+
+fn gen_next(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    match crate::iter::gen_resume(vm, tx, &args[0], Value::None, None)? {
+        crate::iter::GenStep::Yielded(v) => Ok(v),
+        crate::iter::GenStep::Returned(r) => Err(stop(r)),
+    }
+}
+
+fn gen_send(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let v = args.get(1).cloned().unwrap_or_default();
+    match crate::iter::gen_resume(vm, tx, &args[0], v, None)? {
+        crate::iter::GenStep::Yielded(v) => Ok(v),
+        crate::iter::GenStep::Returned(r) => Err(stop(r)),
+    }
+}
+
+fn gen_throw(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let Some(t) = args.get(1) else {
+        return Err(type_error("throw expected at least 1 argument, got 0"));
+    };
+    let exc = match args.get(2) {
+        Some(v) if !v.is_none() => {
+            let cls = t.clone();
+            let e = vm.call(tx, &cls, std::slice::from_ref(v), &[])?;
+            crate::exceptions::instantiate(vm, tx, &e)?
+        }
+        _ => crate::exceptions::instantiate(vm, tx, t)?,
+    };
+    match crate::iter::gen_resume(vm, tx, &args[0], Value::None, Some(exc))? {
+        crate::iter::GenStep::Yielded(v) => Ok(v),
+        crate::iter::GenStep::Returned(r) => Err(stop(r)),
+    }
+}
+
+fn gen_close(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    crate::iter::gen_close(vm, tx, &args[0])
+}
+
+/// Attributes of VM-defined objects.
+pub fn opaque_attr(tx: &Tx, d: &(dyn Any + Send + Sync), n: &str) -> PyResult<Option<Value>> {
+    let _ = tx;
+    if let Some(g) = d.downcast_ref::<crate::iter::GenObj>() {
+        return Ok(match n {
+            "__name__" => Some(g.name.clone()),
+            "__qualname__" => Some(g.qualname.clone()),
+            _ => None,
+        });
+    }
+    if let Some(c) = d.downcast_ref::<std::sync::Arc<crate::vm::LoadedCode>>() {
+        return Ok(match n {
+            "co_name" => Some(c.name.clone()),
+            "co_filename" => Some(Value::str(&c.code.filename)),
+            "co_argcount" => Some(Value::Int(c.code.argcount as i64)),
+            "co_varnames" => Some(Value::tuple(c.varnames.clone())),
+            "co_firstlineno" => Some(Value::Int(c.code.first_line as i64)),
+            _ => None,
+        });
+    }
+    Ok(None)
+}
+
+pub fn opaque_repr(tx: &Tx, d: &(dyn Any + Send + Sync)) -> PyResult<Option<String>> {
+    let _ = tx;
+    let _ = d;
+    Ok(None)
+}
+
+pub fn unused(v: &Value) -> bool {
+    type_of(v).is(type_of(v)) && DictData::new().is_empty()
+}

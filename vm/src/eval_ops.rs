@@ -1,0 +1,678 @@
+//! Handlers of the less hot instructions, called from the dispatch `match` in `eval.rs`.
+
+use std::sync::Arc;
+
+use stmpy_core::dict::DictData;
+use stmpy_core::error::{PyResult, Unwind, type_error, value_error};
+use stmpy_core::stm::{TVar, Tx};
+use stmpy_core::types::{ExcKind, type_name, type_of, types};
+use stmpy_core::value::{Function, ObjRef, Payload, Value};
+
+use crate::bytecode::{Conversion, MakeFunctionFlags, Target};
+use crate::call::StrValue;
+use crate::eval::name_error;
+use crate::ops;
+use crate::vm::{Frame, PrivIter, PrivIterKind, Vm, as_code, is_marker, unbound_marker};
+
+impl Vm {
+    pub(crate) fn op_load_deref(&mut self, tx: &Tx, frame: &mut Frame, i: u32) -> PyResult<()> {
+        let v = match &frame.cells[i as usize].payload {
+            Payload::Cell(c) => tx.read(c)?.clone(),
+            _ => Value::None,
+        };
+        if is_marker(&v) {
+            return Err(deref_error(frame, i));
+        }
+        frame.push(v);
+        Ok(())
+    }
+
+    pub(crate) fn op_delete_deref(&mut self, tx: &Tx, frame: &mut Frame, i: u32) -> PyResult<()> {
+        if let Payload::Cell(c) = &frame.cells[i as usize].payload {
+            if is_marker(tx.read(c)?) {
+                return Err(deref_error(frame, i));
+            }
+            tx.write(c, Value::Obj(unbound_marker().clone()))?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn op_load_class_deref(
+        &mut self,
+        tx: &Tx,
+        frame: &mut Frame,
+        i: u32,
+    ) -> PyResult<()> {
+        let name = frame.code.code.deref_name(i).to_string();
+        if let Some(locals) = &frame.locals {
+            let key = Value::str(&name);
+            if let Some(v) = crate::builtins::mapping_get(self, tx, &locals.clone(), &key)? {
+                frame.push(v);
+                return Ok(());
+            }
+        }
+        self.op_load_deref(tx, frame, i)
+    }
+
+    pub(crate) fn op_delete_global(&mut self, tx: &Tx, frame: &mut Frame, i: u32) -> PyResult<()> {
+        let name = frame.code.names[i as usize].clone();
+        if !crate::builtins::dict_del_str(tx, &frame.globals, &name)? {
+            return Err(name_error(&name));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn op_load_name(&mut self, tx: &Tx, frame: &mut Frame, i: u32) -> PyResult<()> {
+        let name = frame.code.names[i as usize].clone();
+        if let Some(locals) = frame.locals.clone()
+            && !locals.is(&frame.globals)
+            && let Some(v) = crate::builtins::mapping_get(self, tx, &locals, &name)?
+        {
+            frame.push(v);
+            return Ok(());
+        }
+        match self.load_global(tx, &frame.globals, &name)? {
+            Some(v) => {
+                frame.push(v);
+                Ok(())
+            }
+            None => Err(name_error(&name)),
+        }
+    }
+
+    pub(crate) fn op_delete_name(&mut self, tx: &Tx, frame: &mut Frame, i: u32) -> PyResult<()> {
+        let name = frame.code.names[i as usize].clone();
+        let target = frame
+            .locals
+            .clone()
+            .unwrap_or_else(|| frame.globals.clone());
+        if !crate::builtins::dict_del_str(tx, &target, &name)? {
+            return Err(name_error(&name));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn op_load_method(&mut self, tx: &Tx, frame: &mut Frame, i: u32) -> PyResult<()> {
+        let obj = frame.pop();
+        let name = &frame.code.names[i as usize];
+        let ns = name.as_str().map(|s| (s.as_str(), s.hash()));
+        if let Some((n, h)) = ns {
+            match obj.payload() {
+                Some(Payload::Instance(inst)) => {
+                    if tx.read(&inst.dict)?.get_str(n, h).is_none()
+                        && let Some(f) = ops::lookup_type_h(tx, &inst.class, n, h)?
+                        && matches!(f.payload(), Some(Payload::Function(_)))
+                    {
+                        frame.push(f);
+                        frame.push(obj);
+                        return Ok(());
+                    }
+                }
+                Some(Payload::Type(_)) | Some(Payload::Module(_)) | Some(Payload::Function(_)) => {}
+                _ => {
+                    if let Some(f) = ops::lookup_type_h(tx, type_of(&obj), n, h)?
+                        && matches!(
+                            f.payload(),
+                            Some(Payload::Native(_)) | Some(Payload::Function(_))
+                        )
+                    {
+                        frame.push(f);
+                        frame.push(obj);
+                        return Ok(());
+                    }
+                }
+            }
+        }
+        let name = name.clone();
+        let attr = ops::getattr(self, tx, &obj, &name)?;
+        frame.push(attr);
+        frame.push(Value::Obj(unbound_marker().clone()));
+        Ok(())
+    }
+
+    pub(crate) fn op_build_set(&mut self, tx: &Tx, frame: &mut Frame, n: u32) -> PyResult<()> {
+        let items = frame.stack.split_off(frame.stack.len() - n as usize);
+        let set = crate::builtins::new_set(self, tx, items)?;
+        frame.push(set);
+        Ok(())
+    }
+
+    pub(crate) fn op_build_map(&mut self, tx: &Tx, frame: &mut Frame, n: u32) -> PyResult<()> {
+        let items = frame.stack.split_off(frame.stack.len() - 2 * n as usize);
+        let d = Value::dict(DictData::new());
+        let mut it = items.into_iter();
+        while let (Some(k), Some(v)) = (it.next(), it.next()) {
+            crate::builtins::dict_set(self, tx, &d, k, v)?;
+        }
+        frame.push(d);
+        Ok(())
+    }
+
+    pub(crate) fn op_dict_update(
+        &mut self,
+        tx: &Tx,
+        frame: &mut Frame,
+        i: u32,
+        merge: bool,
+    ) -> PyResult<()> {
+        let m = frame.pop();
+        let target = frame.stack[frame.stack.len() - i as usize].clone();
+        if merge {
+            let f = frame.stack[frame.stack.len() - i as usize - 2].clone();
+            if !matches!(m.payload(), Some(Payload::Dict(_)))
+                && ops::getattr_opt(self, tx, &m, &Value::str("keys"))?.is_none()
+            {
+                return Err(type_error(format!(
+                    "{} argument after ** must be a mapping, not {}",
+                    crate::builtins::callable_name(&f),
+                    type_name(&m)
+                )));
+            }
+            let pairs = crate::builtins::mapping_pairs(self, tx, &m)?;
+            for (k, v) in pairs {
+                if let Some(Payload::Dict(d)) = target.payload()
+                    && ops::dict_lookup(self, tx, &tx.read(d)?.clone(), &k, None)?.is_some()
+                {
+                    return Err(type_error(format!(
+                        "{} got multiple values for keyword argument '{}'",
+                        crate::builtins::callable_name(&f),
+                        k.payload_str().unwrap_or("?")
+                    )));
+                }
+                crate::builtins::dict_set(self, tx, &target, k, v)?;
+            }
+            return Ok(());
+        }
+        if !matches!(m.payload(), Some(Payload::Dict(_)))
+            && ops::getattr_opt(self, tx, &m, &Value::str("keys"))?.is_none()
+        {
+            return Err(type_error(format!(
+                "'{}' object is not a mapping",
+                type_name(&m)
+            )));
+        }
+        let pairs = crate::builtins::mapping_pairs(self, tx, &m)?;
+        for (k, v) in pairs {
+            crate::builtins::dict_set(self, tx, &target, k, v)?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn op_unpack(&mut self, tx: &Tx, frame: &mut Frame, n: u32) -> PyResult<()> {
+        let seq = frame.pop();
+        let n = n as usize;
+        let items: Vec<Value> = match seq.payload() {
+            Some(Payload::Tuple(t)) => t.to_vec(),
+            Some(Payload::List(l)) => tx.read(l)?.iter().cloned().collect(),
+            _ => {
+                let it = crate::iter::iter(self, tx, &seq).map_err(|e| {
+                    if e.is(ExcKind::TypeError) {
+                        type_error(format!(
+                            "cannot unpack non-iterable {} object",
+                            type_name(&seq)
+                        ))
+                    } else {
+                        e
+                    }
+                })?;
+                let mut out = Vec::with_capacity(n);
+                while let Some(v) = crate::iter::next(self, tx, &it)? {
+                    out.push(v);
+                    if out.len() > n {
+                        return Err(value_error(format!(
+                            "too many values to unpack (expected {n})"
+                        )));
+                    }
+                }
+                out
+            }
+        };
+        if items.len() > n {
+            return Err(value_error(format!(
+                "too many values to unpack (expected {n})"
+            )));
+        }
+        if items.len() < n {
+            return Err(value_error(format!(
+                "not enough values to unpack (expected {n}, got {})",
+                items.len()
+            )));
+        }
+        frame.stack.extend(items.into_iter().rev());
+        Ok(())
+    }
+
+    pub(crate) fn op_unpack_ex(
+        &mut self,
+        tx: &Tx,
+        frame: &mut Frame,
+        before: u16,
+        after: u16,
+    ) -> PyResult<()> {
+        let seq = frame.pop();
+        let items = crate::iter::collect(self, tx, &seq).map_err(|e| {
+            if e.is(ExcKind::TypeError) {
+                type_error(format!(
+                    "cannot unpack non-iterable {} object",
+                    type_name(&seq)
+                ))
+            } else {
+                e
+            }
+        })?;
+        let (b, a) = (before as usize, after as usize);
+        if items.len() < b + a {
+            return Err(value_error(format!(
+                "not enough values to unpack (expected at least {}, got {})",
+                b + a,
+                items.len()
+            )));
+        }
+        let mut out = Vec::with_capacity(b + a + 1);
+        out.extend_from_slice(&items[..b]);
+        out.push(Value::list_from(items[b..items.len() - a].to_vec()));
+        out.extend_from_slice(&items[items.len() - a..]);
+        frame.stack.extend(out.into_iter().rev());
+        Ok(())
+    }
+
+    pub(crate) fn op_format_value(
+        &mut self,
+        tx: &Tx,
+        frame: &mut Frame,
+        conv: Conversion,
+        has_spec: bool,
+    ) -> PyResult<()> {
+        let spec = if has_spec { frame.pop() } else { Value::None };
+        let v = frame.pop();
+        let v = match conv {
+            Conversion::None => v,
+            Conversion::Str => Value::string(ops::str_of(self, tx, &v)?),
+            Conversion::Repr => Value::string(ops::repr(self, tx, &v)?),
+            Conversion::Ascii => {
+                Value::string(stmpy_core::fmt::ascii_str(&ops::repr(self, tx, &v)?))
+            }
+        };
+        let spec_s = spec.payload_str().unwrap_or("");
+        if spec_s.is_empty() && v.as_str().is_some() {
+            frame.push(v);
+            return Ok(());
+        }
+        let s = crate::builtins::format_value(self, tx, &v, spec_s)?;
+        frame.push(Value::string(s));
+        Ok(())
+    }
+
+    pub(crate) fn op_get_iter(&mut self, tx: &Tx, frame: &mut Frame) -> PyResult<()> {
+        let v = frame.pop();
+        // A `for` loop's own iterator over a list/tuple/range lives privately on the
+        // frame (no heap object, no STM cell): only when the very next instruction is the
+        // ForIter that consumes it, so it can never escape.
+        if matches!(
+            frame.code.code.instructions.get(frame.pc),
+            Some(crate::bytecode::Instruction::ForIter(_))
+        ) && let Some(kind) = Vm::priv_iter_kind(&v, tx)?
+        {
+            let depth = frame.stack.len();
+            frame.iters.retain(|it| it.depth < depth);
+            frame.iters.push(PrivIter { depth, kind });
+            frame.push(Value::Obj(unbound_marker().clone()));
+            return Ok(());
+        }
+        let it = crate::iter::iter(self, tx, &v)?;
+        frame.push(it);
+        Ok(())
+    }
+
+    pub(crate) fn op_for_iter(
+        &mut self,
+        tx: &Tx,
+        frame: &mut Frame,
+        target: Target,
+    ) -> PyResult<()> {
+        let depth = frame.stack.len() - 1;
+        if is_marker(&frame.stack[depth])
+            && let Some(it) = frame.iters.last_mut()
+            && it.depth == depth
+        {
+            let next = match &mut it.kind {
+                PrivIterKind::Range { next, stop, step } => {
+                    if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                        let v = *next;
+                        *next = next.saturating_add(*step);
+                        if (*step > 0 && *next < v) || (*step < 0 && *next > v) {
+                            *next = *stop;
+                        }
+                        Some(Value::Int(v))
+                    } else {
+                        None
+                    }
+                }
+                PrivIterKind::List { list, index } => match &list.payload {
+                    Payload::List(l) => {
+                        let v = tx.read(l)?.get(*index).cloned();
+                        *index += 1;
+                        v
+                    }
+                    _ => None,
+                },
+                PrivIterKind::Tuple { tuple, index } => match &tuple.payload {
+                    Payload::Tuple(t) => {
+                        let v = t.get(*index).cloned();
+                        *index += 1;
+                        v
+                    }
+                    _ => None,
+                },
+            };
+            match next {
+                Some(v) => frame.push(v),
+                None => {
+                    frame.iters.pop();
+                    frame.stack.pop();
+                    frame.pc = target as usize;
+                }
+            }
+            return Ok(());
+        }
+        let it = frame.top().clone();
+        match crate::iter::next(self, tx, &it)? {
+            Some(v) => frame.push(v),
+            None => {
+                frame.stack.pop();
+                frame.pc = target as usize;
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn op_make_function(
+        &mut self,
+        tx: &Tx,
+        frame: &mut Frame,
+        flags: MakeFunctionFlags,
+    ) -> PyResult<()> {
+        let code_v = frame.pop();
+        let Some(code) = as_code(&code_v).cloned() else {
+            return Err(Unwind::new(
+                ExcKind::SystemError,
+                "MakeFunction without a code object",
+            ));
+        };
+        let closure: Vec<ObjRef> = if flags.has(MakeFunctionFlags::CLOSURE) {
+            let t = frame.pop();
+            t.as_tuple()
+                .map(|t| t.iter().filter_map(|c| c.obj().cloned()).collect())
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        let mut fdict = DictData::new();
+        if flags.has(MakeFunctionFlags::ANNOTATIONS) {
+            let ann = frame.pop();
+            fdict.insert_str(
+                Value::str("__annotations__"),
+                stmpy_core::str::str_hash("__annotations__"),
+                ann,
+            );
+        }
+        let kwdefaults: Vec<(ObjRef, Value)> = if flags.has(MakeFunctionFlags::KW_DEFAULTS) {
+            let d = frame.pop();
+            crate::builtins::mapping_pairs(self, tx, &d)?
+                .into_iter()
+                .filter_map(|(k, v)| k.obj().cloned().map(|k| (k, v)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let defaults = if flags.has(MakeFunctionFlags::DEFAULTS) {
+            let d = frame.pop();
+            d.as_tuple().map(|t| t.to_vec()).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        let module = self
+            .load_global(tx, &frame.globals, &Value::str("__name__"))?
+            .unwrap_or_default();
+        let name = code.name.clone();
+        let qualname = code.qualname.clone();
+        let f = Function {
+            code: code as Arc<dyn std::any::Any + Send + Sync>,
+            name,
+            qualname,
+            globals: frame.globals.clone(),
+            defaults,
+            kwdefaults,
+            closure,
+            dict: TVar::new(fdict),
+            module,
+        };
+        frame.push(Value::Obj(ObjRef::new(Payload::Function(f))));
+        Ok(())
+    }
+
+    pub(crate) fn op_setup_annotations(&mut self, tx: &Tx, frame: &mut Frame) -> PyResult<()> {
+        let target = frame
+            .locals
+            .clone()
+            .unwrap_or_else(|| frame.globals.clone());
+        let key = Value::str("__annotations__");
+        if crate::builtins::mapping_get(self, tx, &target, &key)?.is_none() {
+            crate::builtins::mapping_set(self, tx, &target, key, Value::dict(DictData::new()))?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn op_send(&mut self, tx: &Tx, frame: &mut Frame, target: Target) -> PyResult<()> {
+        let v = frame.pop();
+        let receiver = frame.top().clone();
+        let r = if crate::iter::is_generator(&receiver) {
+            crate::iter::gen_resume(self, tx, &receiver, v, None)?
+        } else if v.is_none() {
+            match crate::iter::next_or_stop(self, tx, &receiver)? {
+                Ok(y) => crate::iter::GenStep::Yielded(y),
+                Err(ret) => crate::iter::GenStep::Returned(ret),
+            }
+        } else {
+            let send = ops::getattr(self, tx, &receiver, &Value::str("send"))?;
+            match self.call(tx, &send, &[v], &[]) {
+                Ok(y) => crate::iter::GenStep::Yielded(y),
+                Err(e) if e.is(ExcKind::StopIteration) => {
+                    crate::iter::GenStep::Returned(crate::exceptions::stop_value(tx, &e)?)
+                }
+                Err(e) => return Err(e),
+            }
+        };
+        match r {
+            crate::iter::GenStep::Yielded(y) => frame.push(y),
+            crate::iter::GenStep::Returned(ret) => {
+                frame.pop();
+                frame.push(ret);
+                frame.pc = target as usize;
+            }
+        }
+        Ok(())
+    }
+
+    /// Builds the exception `RaiseVarargs(n)` raises.
+    pub(crate) fn op_raise(&mut self, tx: &Tx, frame: &mut Frame, n: u32) -> PyResult<Unwind> {
+        if n == 0 {
+            return match &self.handled {
+                Value::Obj(o) => {
+                    self.reraising = true;
+                    Ok(Unwind::Exc(o.clone()))
+                }
+                _ => Ok(Unwind::new(
+                    ExcKind::RuntimeError,
+                    "No active exception to reraise",
+                )),
+            };
+        }
+        let cause = if n == 2 { Some(frame.pop()) } else { None };
+        let exc = frame.pop();
+        let exc = crate::exceptions::instantiate(self, tx, &exc)?;
+        if let Some(cause) = cause {
+            let cause = if cause.is_none() {
+                Value::None
+            } else {
+                Value::Obj(
+                    crate::exceptions::instantiate(self, tx, &cause).map_err(|_| {
+                        type_error("exception causes must derive from BaseException")
+                    })?,
+                )
+            };
+            crate::exceptions::set_cause(tx, &exc, cause)?;
+        }
+        Ok(Unwind::Exc(exc))
+    }
+
+    pub(crate) fn op_before_with(&mut self, tx: &Tx, frame: &mut Frame) -> PyResult<()> {
+        let mgr = frame.pop();
+        let ty = type_of(&mgr).clone();
+        let enter = ops::lookup_type(tx, &ty, "__enter__")?;
+        let exit = ops::lookup_type(tx, &ty, "__exit__")?;
+        let (Some(enter), Some(exit)) = (enter, exit) else {
+            return Err(type_error(format!(
+                "'{}' object does not support the context manager protocol",
+                type_name(&mgr)
+            )));
+        };
+        let exit_b = ops::bind_descriptor(self, tx, &exit, &mgr, &ty)?;
+        frame.push(exit_b);
+        let r = self.call_descr(tx, &enter, &mgr, std::slice::from_ref(&mgr))?;
+        frame.push(r);
+        Ok(())
+    }
+
+    pub(crate) fn op_match_class(
+        &mut self,
+        tx: &Tx,
+        frame: &mut Frame,
+        count: u32,
+    ) -> PyResult<()> {
+        let kwnames = frame.pop();
+        let cls = frame.pop();
+        let subject = frame.pop();
+        let Some(c) = cls
+            .obj()
+            .filter(|c| matches!(c.payload, Payload::Type(_)))
+            .cloned()
+        else {
+            return Err(type_error("called match pattern must be a class"));
+        };
+        if !ops::isinstance(&subject, &c) {
+            frame.push(Value::None);
+            return Ok(());
+        }
+        let mut out = Vec::new();
+        if count > 0 {
+            let match_args = ops::lookup_type(tx, &c, "__match_args__")?;
+            let builtin_self = matches!(&c.payload, Payload::Type(t) if t.layout == stmpy_core::types::Layout::Builtin);
+            match match_args {
+                Some(ma) => {
+                    let names = crate::iter::collect(self, tx, &ma)?;
+                    if names.len() < count as usize {
+                        return Err(type_error(format!(
+                            "{}() accepts {} positional sub-pattern{} ({} given)",
+                            stmpy_core::types::as_type(&c).name,
+                            names.len(),
+                            if names.len() == 1 { "" } else { "s" },
+                            count
+                        )));
+                    }
+                    for n in names.iter().take(count as usize) {
+                        match ops::getattr_opt(self, tx, &subject, n)? {
+                            Some(v) => out.push(v),
+                            None => {
+                                frame.push(Value::None);
+                                return Ok(());
+                            }
+                        }
+                    }
+                }
+                None if builtin_self && count == 1 => out.push(subject.clone()),
+                None => {
+                    return Err(type_error(format!(
+                        "{}() accepts 0 positional sub-patterns ({} given)",
+                        stmpy_core::types::as_type(&c).name,
+                        count
+                    )));
+                }
+            }
+        }
+        for n in kwnames.as_tuple().unwrap_or(&[]) {
+            match ops::getattr_opt(self, tx, &subject, n)? {
+                Some(v) => out.push(v),
+                None => {
+                    frame.push(Value::None);
+                    return Ok(());
+                }
+            }
+        }
+        frame.push(Value::tuple(out));
+        Ok(())
+    }
+
+    pub(crate) fn op_match_keys(&mut self, tx: &Tx, frame: &mut Frame) -> PyResult<()> {
+        let n = frame.stack.len();
+        let keys = frame.stack[n - 1].clone();
+        let subject = frame.stack[n - 2].clone();
+        let mut vals = Vec::new();
+        for k in keys.as_tuple().unwrap_or(&[]) {
+            match crate::builtins::mapping_get(
+                self,
+                tx,
+                subject.obj().unwrap_or(unbound_marker()),
+                k,
+            )? {
+                Some(v) => vals.push(v),
+                None => {
+                    frame.push(Value::None);
+                    return Ok(());
+                }
+            }
+        }
+        frame.push(Value::tuple(vals));
+        Ok(())
+    }
+
+    pub(crate) fn op_copy_dict_without_keys(&mut self, tx: &Tx, frame: &mut Frame) -> PyResult<()> {
+        let keys = frame.pop();
+        let subject = frame.top().clone();
+        let rest = Value::dict(DictData::new());
+        for (k, v) in crate::builtins::mapping_pairs(self, tx, &subject)? {
+            let mut skip = false;
+            for key in keys.as_tuple().unwrap_or(&[]) {
+                if ops::eq(self, tx, &k, key)? {
+                    skip = true;
+                }
+            }
+            if !skip {
+                crate::builtins::dict_set(self, tx, &rest, k, v)?;
+            }
+        }
+        frame.push(rest);
+        let _ = types();
+        Ok(())
+    }
+}
+
+fn deref_error(frame: &Frame, i: u32) -> Unwind {
+    let c = &frame.code.code;
+    let name = c.deref_name(i);
+    if (i as usize) < c.cellvars.len() {
+        Unwind::new(
+            ExcKind::UnboundLocalError,
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
+        )
+    } else {
+        Unwind::new(
+            ExcKind::NameError,
+            format!(
+                "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+            ),
+        )
+    }
+}

@@ -1,0 +1,332 @@
+//! Exception objects' state (args, traceback, cause, context), matching, and printing
+//! tracebacks in CPython 3.11's format.
+
+use std::sync::Arc;
+
+use stmpy_core::error::{PyResult, Unwind, type_error};
+use stmpy_core::stm::Tx;
+use stmpy_core::types::{ExcKind, as_type, is_subtype, type_of_obj, types};
+use stmpy_core::value::{ExcState, ObjRef, Payload, TraceEntry, Value};
+
+use crate::call::StrValue;
+use crate::ops;
+use crate::vm::{Frame, Vm};
+
+fn exc_cell(o: &ObjRef) -> Option<&stmpy_core::stm::TVar<ExcState>> {
+    match &o.payload {
+        Payload::Instance(i) => i.exc.as_ref(),
+        _ => None,
+    }
+}
+
+pub fn exc_state(tx: &Tx, o: &ObjRef) -> PyResult<ExcState> {
+    match exc_cell(o) {
+        Some(c) => Ok(tx.read(c)?.clone()),
+        None => Ok(ExcState::default()),
+    }
+}
+
+pub fn set_context(tx: &Tx, exc: &ObjRef, handled: &Value) -> PyResult<()> {
+    let Value::Obj(h) = handled else {
+        return Ok(());
+    };
+    if h.is(exc) {
+        return Ok(());
+    }
+    if let Some(c) = exc_cell(exc)
+        && tx.read(c)?.context.is_none()
+    {
+        tx.modify(c, |s| s.context = handled.clone())?;
+    }
+    Ok(())
+}
+
+pub fn set_cause(tx: &Tx, exc: &ObjRef, cause: Value) -> PyResult<()> {
+    if let Some(c) = exc_cell(exc) {
+        tx.modify(c, |s| {
+            s.cause = cause;
+            s.suppress_context = true;
+        })?;
+    }
+    Ok(())
+}
+
+pub fn add_traceback(tx: &Tx, exc: &ObjRef, frame: &Frame) -> PyResult<()> {
+    if let Some(c) = exc_cell(exc) {
+        let entry = TraceEntry {
+            filename: frame.code.code.filename.clone(),
+            name: Arc::from(frame.code.code.name.as_str()),
+            line: frame.line(),
+        };
+        tx.modify(c, |s| s.traceback.push(entry))?;
+    }
+    Ok(())
+}
+
+/// `isinstance(exc, ty)` for `except ty:` (ty a class or tuple of classes).
+pub fn exc_matches(tx: &Tx, exc: &Value, ty: &Value) -> PyResult<bool> {
+    let _ = tx;
+    let Some(e) = exc.obj() else { return Ok(false) };
+    let class = type_of_obj(e);
+    let check = |t: &Value| -> PyResult<bool> {
+        match t.obj() {
+            Some(c) if ops::is_exception_class(c) => Ok(is_subtype(class, c)),
+            _ => Err(type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
+        }
+    };
+    match ty.as_tuple() {
+        Some(items) => {
+            for t in items {
+                if check(t)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        None => check(ty),
+    }
+}
+
+/// The exception object to raise for `raise v` (classes are instantiated).
+pub fn instantiate(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<ObjRef> {
+    if let Some(o) = v.obj() {
+        if ops::is_exception_class(o) {
+            let inst = vm.construct(tx, o, &[], &[])?;
+            if let Some(io) = inst.obj()
+                && exc_cell(io).is_some()
+            {
+                return Ok(io.clone());
+            }
+            return Err(type_error(
+                "calling exception class did not return an exception",
+            ));
+        }
+        if exc_cell(o).is_some() {
+            return Ok(o.clone());
+        }
+    }
+    Err(type_error("exceptions must derive from BaseException"))
+}
+
+/// `StopIteration.value` of an unwinding StopIteration.
+pub fn stop_value(tx: &Tx, e: &Unwind) -> PyResult<Value> {
+    match e {
+        Unwind::Exc(o) => {
+            let st = exc_state(tx, o)?;
+            Ok(st
+                .args
+                .as_tuple()
+                .and_then(|a| a.first().cloned())
+                .unwrap_or_default())
+        }
+        _ => Ok(Value::None),
+    }
+}
+
+/// `str(exc)` for exceptions without their own `__str__`.
+pub fn exc_str(vm: &mut Vm, tx: &Tx, o: &ObjRef) -> PyResult<String> {
+    let st = exc_state(tx, o)?;
+    let args = st.args.as_tuple().map(|a| a.to_vec()).unwrap_or_default();
+    let is_key_error = is_subtype(type_of_obj(o), types().exc(ExcKind::KeyError));
+    match args.len() {
+        0 => Ok(String::new()),
+        1 if is_key_error => ops::repr(vm, tx, &args[0]),
+        1 => ops::str_of(vm, tx, &args[0]),
+        _ => ops::repr(vm, tx, &st.args),
+    }
+}
+
+/// `repr(exc)`: `ValueError('x')`.
+pub fn exc_repr(vm: &mut Vm, tx: &Tx, o: &ObjRef) -> PyResult<String> {
+    let st = exc_state(tx, o)?;
+    let name = as_type(type_of_obj(o)).name.clone();
+    let args = st.args.as_tuple().map(|a| a.to_vec()).unwrap_or_default();
+    if args.len() == 1 {
+        return Ok(format!("{name}({})", ops::repr(vm, tx, &args[0])?));
+    }
+    let r = ops::repr(vm, tx, &st.args)?;
+    if args.is_empty() {
+        Ok(format!("{name}()"))
+    } else {
+        Ok(format!("{name}{r}"))
+    }
+}
+
+/// Attributes every exception has.
+pub fn exc_attr(tx: &Tx, o: &ObjRef, name: &str) -> PyResult<Option<Value>> {
+    let st = exc_state(tx, o)?;
+    let first = || {
+        st.args
+            .as_tuple()
+            .and_then(|a| a.first().cloned())
+            .unwrap_or_default()
+    };
+    Ok(Some(match name {
+        "args" => st.args.clone(),
+        "__cause__" => st.cause.clone(),
+        "__context__" => st.context.clone(),
+        "__suppress_context__" => Value::Bool(st.suppress_context),
+        "__traceback__" => Value::None,
+        "__class__" => Value::Obj(type_of_obj(o).clone()),
+        "value" if is_subtype(type_of_obj(o), types().exc(ExcKind::StopIteration)) => first(),
+        "code" if is_subtype(type_of_obj(o), types().exc(ExcKind::SystemExit)) => {
+            let a = st.args.as_tuple().map(|a| a.to_vec()).unwrap_or_default();
+            match a.len() {
+                0 => Value::None,
+                1 => a[0].clone(),
+                _ => st.args.clone(),
+            }
+        }
+        "__notes__" => return Ok(None),
+        _ => return Ok(None),
+    }))
+}
+
+/// The class name as tracebacks print it (module-qualified outside builtins/__main__).
+fn display_name(tx: &Tx, class: &ObjRef) -> PyResult<String> {
+    let t = as_type(class);
+    // Only the class's own `__module__` names its module (a base's does not).
+    let own = tx
+        .read(&t.dict)?
+        .get_str("__module__", stmpy_core::str::str_hash("__module__"))
+        .cloned();
+    let module = own
+        .as_ref()
+        .and_then(|m| m.payload_str())
+        .unwrap_or("builtins");
+    if module == "builtins" || module == "__main__" {
+        Ok(t.name.clone())
+    } else {
+        Ok(format!("{module}.{}", t.name))
+    }
+}
+
+/// The full text CPython prints for an uncaught exception (with chained ones first).
+pub fn format_exception(vm: &mut Vm, tx: &Tx, exc: &ObjRef) -> PyResult<String> {
+    let mut out = String::new();
+    let mut seen = Vec::new();
+    format_chain(vm, tx, exc, &mut out, &mut seen)?;
+    Ok(out)
+}
+
+fn format_chain(
+    vm: &mut Vm,
+    tx: &Tx,
+    exc: &ObjRef,
+    out: &mut String,
+    seen: &mut Vec<usize>,
+) -> PyResult<()> {
+    seen.push(exc.id());
+    let st = exc_state(tx, exc)?;
+    if let Value::Obj(cause) = &st.cause {
+        if !seen.contains(&cause.id()) {
+            format_chain(vm, tx, cause, out, seen)?;
+            out.push_str(
+                "\nThe above exception was the direct cause of the following exception:\n\n",
+            );
+        }
+    } else if let Value::Obj(ctx) = &st.context
+        && !st.suppress_context
+        && !seen.contains(&ctx.id())
+    {
+        format_chain(vm, tx, ctx, out, seen)?;
+        out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+    }
+    if !st.traceback.is_empty() {
+        out.push_str("Traceback (most recent call last):\n");
+        let entries: Vec<&TraceEntry> = st.traceback.iter().rev().collect();
+        let mut i = 0;
+        while i < entries.len() {
+            let e = entries[i];
+            let mut run = 1;
+            while i + run < entries.len() && same_entry(entries[i + run], e) {
+                run += 1;
+            }
+            for _ in 0..run.min(3) {
+                push_entry(vm, out, e);
+            }
+            if run > 3 {
+                let more = run - 3;
+                out.push_str(&format!(
+                    "  [Previous line repeated {more} more time{}]\n",
+                    if more == 1 { "" } else { "s" }
+                ));
+            }
+            i += run;
+        }
+    }
+    out.push_str(&exception_only(vm, tx, exc)?);
+    Ok(())
+}
+
+fn same_entry(a: &TraceEntry, b: &TraceEntry) -> bool {
+    a.line == b.line && a.filename == b.filename && a.name == b.name
+}
+
+fn push_entry(vm: &Vm, out: &mut String, e: &TraceEntry) {
+    out.push_str(&format!(
+        "  File \"{}\", line {}, in {}\n",
+        e.filename, e.line, e.name
+    ));
+    if let Some(src) = vm.shared.source_line(&e.filename, e.line) {
+        let s = src.trim();
+        if !s.is_empty() {
+            out.push_str("    ");
+            out.push_str(s);
+            out.push('\n');
+        }
+    }
+}
+
+/// `TypeName: message` (just `TypeName` when the message is empty).
+pub fn exception_only(vm: &mut Vm, tx: &Tx, exc: &ObjRef) -> PyResult<String> {
+    let class = type_of_obj(exc).clone();
+    let name = display_name(tx, &class)?;
+    if is_subtype(&class, types().exc(ExcKind::SyntaxError)) {
+        return syntax_error_text(vm, tx, exc, &name);
+    }
+    let msg = match ops::str_of(vm, tx, &Value::Obj(exc.clone())) {
+        Ok(m) => m,
+        Err(Unwind::Stm(s)) => return Err(Unwind::Stm(s)),
+        Err(_) => "<exception str() failed>".to_string(),
+    };
+    Ok(if msg.is_empty() {
+        format!("{name}\n")
+    } else {
+        format!("{name}: {msg}\n")
+    })
+}
+
+/// SyntaxError display: `  File "x", line N`, the line, a caret, then the message.
+fn syntax_error_text(vm: &mut Vm, tx: &Tx, exc: &ObjRef, name: &str) -> PyResult<String> {
+    let get = |vm: &mut Vm, n: &str| -> PyResult<Value> {
+        Ok(ops::getattr_opt(vm, tx, &Value::Obj(exc.clone()), &Value::str(n))?.unwrap_or_default())
+    };
+    let msg = get(vm, "msg")?;
+    let filename = get(vm, "filename")?;
+    let lineno = get(vm, "lineno")?;
+    let offset = get(vm, "offset")?;
+    let text = get(vm, "text")?;
+    let msg = match msg.payload_str() {
+        Some(m) => m.to_string(),
+        None => exc_str(vm, tx, exc)?,
+    };
+    let mut out = String::new();
+    if let (Some(f), Value::Int(l)) = (filename.payload_str(), &lineno) {
+        out.push_str(&format!("  File \"{f}\", line {l}\n"));
+        if let Some(t) = text.payload_str() {
+            let line = t.trim_end_matches('\n');
+            let stripped = line.trim_start();
+            let indent = line.chars().count() - stripped.chars().count();
+            out.push_str(&format!("    {}\n", stripped.trim_end()));
+            if let Value::Int(off) = offset {
+                let col = (off as usize).saturating_sub(1).saturating_sub(indent);
+                out.push_str(&format!("    {}^\n", " ".repeat(col)));
+            }
+        }
+    }
+    out.push_str(&format!("{name}: {msg}\n"));
+    Ok(out)
+}

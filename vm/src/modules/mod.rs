@@ -1,0 +1,48 @@
+//! Native (Rust) modules.
+//!
+//! **Adding a native module is a one-place change**: write a file here with a function
+//! table (`&[(name, NativeFn)]`) and, if it has constants, an `init` that sets them,
+//! then add one row to [`NATIVE_MODULES`]. `import name` finds it there before looking
+//! for `.py` files. A `NativeFn` is `fn(&mut Vm, &Tx, args, kwargs) -> PyResult<Value>`
+//! (see `crate::call`); raise with `Err(Unwind::new(ExcKind::ValueError, "msg"))`.
+
+pub mod io;
+pub mod sys;
+pub mod time;
+
+use stmpy_core::error::PyResult;
+use stmpy_core::stm::Tx;
+use stmpy_core::value::{ObjRef, Value};
+
+use crate::builtins::Table;
+use crate::vm::Vm;
+
+/// Sets a native module's non-function attributes in its globals dict.
+pub type ModuleInit = fn(&mut Vm, &Tx, &ObjRef) -> PyResult<()>;
+
+/// One native module: its functions and an optional initialiser for other attributes.
+pub struct NativeModule {
+    pub name: &'static str,
+    pub functions: Table,
+    /// Sets constants and other attributes in the new module's globals dict.
+    pub init: Option<ModuleInit>,
+}
+
+/// Every native module, by import name.
+pub const NATIVE_MODULES: &[NativeModule] = &[
+    NativeModule {
+        name: "sys",
+        functions: sys::FUNCTIONS,
+        init: Some(sys::init),
+    },
+    NativeModule {
+        name: "time",
+        functions: time::FUNCTIONS,
+        init: None,
+    },
+];
+
+/// Sets `name = value` in a module's globals dict.
+pub fn set_attr(tx: &Tx, globals: &ObjRef, name: &str, value: Value) -> PyResult<()> {
+    crate::builtins::dict_set_str(tx, globals, Value::str(name), value)
+}

@@ -1,0 +1,1277 @@
+//! The object protocols: truth, equality, hashing, comparison, arithmetic, repr/str,
+//! attributes, items, length, containment. Built-in types take native fast paths; user
+//! classes go through their dunder methods (run by a nested eval loop).
+
+use num_bigint::BigInt;
+use stmpy_core::error::{PyResult, Unwind, attribute_error, index_error, type_error};
+use stmpy_core::fmt;
+use stmpy_core::int::{self, IntOp};
+use stmpy_core::stm::Tx;
+use stmpy_core::types::{ExcKind, Layout, is_subtype, mro_of, type_name, type_of, types};
+use stmpy_core::value::{ObjRef, Payload, Value};
+
+use crate::bytecode::{BinOp, CmpOp, UnaryOp};
+use crate::vm::Vm;
+
+// ---------- type attribute lookup ----------
+
+/// Looks `name` up along `ty`'s MRO (class attributes, methods).
+pub fn lookup_type(tx: &Tx, ty: &ObjRef, name: &str) -> PyResult<Option<Value>> {
+    let h = stmpy_core::str::str_hash(name);
+    lookup_type_h(tx, ty, name, h)
+}
+
+#[inline]
+pub fn lookup_type_h(tx: &Tx, ty: &ObjRef, name: &str, h: i64) -> PyResult<Option<Value>> {
+    for t in mro_of(ty) {
+        if let Payload::Type(t) = &t.payload
+            && let Some(v) = tx.read(&t.dict)?.get_str(name, h)
+        {
+            return Ok(Some(v.clone()));
+        }
+    }
+    Ok(None)
+}
+
+/// Is `v` an instance of a user-defined class (whose dunders must be consulted)?
+#[inline]
+pub fn is_user_instance(v: &Value) -> bool {
+    matches!(v.payload(), Some(Payload::Instance(_)))
+}
+
+/// Calls `type(v).name(v, *args)` if defined; `None` if the type has no such method.
+pub fn call_special(
+    vm: &mut Vm,
+    tx: &Tx,
+    v: &Value,
+    name: &str,
+    args: &[Value],
+) -> PyResult<Option<Value>> {
+    let Some(f) = lookup_type(tx, type_of(v), name)? else {
+        return Ok(None);
+    };
+    let mut full = Vec::with_capacity(args.len() + 1);
+    full.push(v.clone());
+    full.extend_from_slice(args);
+    Ok(Some(vm.call_descr(tx, &f, v, &full)?))
+}
+
+// ---------- truth ----------
+
+pub fn truthy(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<bool> {
+    Ok(match v {
+        Value::None => false,
+        Value::Bool(b) => *b,
+        Value::Int(i) => *i != 0,
+        Value::Float(f) => *f != 0.0,
+        Value::Obj(o) => match &o.payload {
+            Payload::Str(s) => s.char_len() > 0,
+            Payload::BigInt(_) => true,
+            Payload::Tuple(t) => !t.is_empty(),
+            Payload::List(l) => !tx.read(l)?.is_empty(),
+            Payload::Dict(d) | Payload::Set(d) => !tx.read(d)?.is_empty(),
+            Payload::FrozenSet(d) => !d.is_empty(),
+            Payload::Bytes(b) => !b.is_empty(),
+            Payload::Range(start, stop, step) => range_len(*start, *stop, *step) > 0,
+            Payload::Instance(_) => {
+                if let Some(r) = call_special(vm, tx, v, "__bool__", &[])? {
+                    return match r {
+                        Value::Bool(b) => Ok(b),
+                        _ => Err(type_error(format!(
+                            "__bool__ should return bool, returned {}",
+                            type_name(&r)
+                        ))),
+                    };
+                }
+                if let Some(r) = call_special(vm, tx, v, "__len__", &[])? {
+                    return Ok(index_of(&r)? != 0);
+                }
+                true
+            }
+            _ => true,
+        },
+    })
+}
+
+pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+    if step > 0 && start < stop {
+        ((stop as i128 - start as i128 - 1) / step as i128 + 1) as i64
+    } else if step < 0 && start > stop {
+        ((start as i128 - stop as i128 - 1) / (-(step as i128)) + 1) as i64
+    } else {
+        0
+    }
+}
+
+/// An integer usable as an index (`__index__` of int and bool).
+pub fn index_of(v: &Value) -> PyResult<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => Err(Unwind::new(
+            ExcKind::IndexError,
+            "cannot fit 'int' into an index-sized integer",
+        )),
+        _ => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(v)
+        ))),
+    }
+}
+
+// ---------- equality and hashing ----------
+
+/// Equality without running Python code: `Some` for built-in values it can decide.
+pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
+    Some(match (a, b) {
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::None, Value::None) => true,
+        (Value::None, _) | (_, Value::None) => {
+            if is_user_instance(a) || is_user_instance(b) {
+                return None;
+            }
+            false
+        }
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Float(x), Value::Float(y)) => x == y,
+        (Value::Int(x), Value::Float(y)) | (Value::Float(y), Value::Int(x)) => {
+            int_float_cmp(CmpOp::Eq, &BigInt::from(*x), *y)
+        }
+        (Value::Bool(x), Value::Int(y)) | (Value::Int(y), Value::Bool(x)) => (*x as i64) == *y,
+        (Value::Bool(x), Value::Float(y)) | (Value::Float(y), Value::Bool(x)) => {
+            (*x as i64 as f64) == *y
+        }
+        (Value::Obj(x), Value::Obj(y)) => {
+            if x.is(y) && !matches!(x.payload, Payload::Instance(_)) {
+                return Some(true);
+            }
+            match (&x.payload, &y.payload) {
+                (Payload::Str(s), Payload::Str(t)) => s.as_str() == t.as_str(),
+                (Payload::BigInt(s), Payload::BigInt(t)) => s == t,
+                (Payload::Bytes(s), Payload::Bytes(t)) => s == t,
+                (Payload::Tuple(s), Payload::Tuple(t)) => {
+                    if s.len() != t.len() {
+                        return Some(false);
+                    }
+                    for (p, q) in s.iter().zip(t.iter()) {
+                        if !p.is(q) && !simple_eq(p, q)? {
+                            return Some(false);
+                        }
+                    }
+                    true
+                }
+                (Payload::Instance(_), _) | (_, Payload::Instance(_)) => return None,
+                (Payload::List(_), _)
+                | (Payload::Dict(_), _)
+                | (Payload::Set(_), _)
+                | (Payload::FrozenSet(_), _) => {
+                    return None;
+                }
+                (Payload::Range(a1, b1, c1), Payload::Range(a2, b2, c2)) => {
+                    let (l1, l2) = (range_len(*a1, *b1, *c1), range_len(*a2, *b2, *c2));
+                    l1 == l2 && (l1 == 0 || (a1 == a2 && (l1 == 1 || c1 == c2)))
+                }
+                _ => x.is(y),
+            }
+        }
+        (Value::Obj(o), n) | (n, Value::Obj(o)) => match (&o.payload, n) {
+            (Payload::BigInt(_), Value::Int(_)) => false,
+            (Payload::BigInt(b), Value::Float(f)) => {
+                fmt::bigint_to_f64(b).map(|x| x == *f).unwrap_or(false)
+            }
+            (Payload::Instance(_), _) => return None,
+            _ => false,
+        },
+    })
+}
+
+/// `a == b` as a bool.
+pub fn eq(vm: &mut Vm, tx: &Tx, a: &Value, b: &Value) -> PyResult<bool> {
+    if let Some(r) = simple_eq(a, b) {
+        return Ok(r);
+    }
+    let r = compare(vm, tx, CmpOp::Eq, a, b)?;
+    truthy(vm, tx, &r)
+}
+
+/// Hash without running Python code.
+pub fn hash_simple(v: &Value) -> Option<i64> {
+    Some(match v {
+        Value::None => 0x5f5e_1000,
+        Value::Bool(b) => *b as i64,
+        Value::Int(i) => fmt::hash_int(*i),
+        Value::Float(f) => fmt::hash_float(*f, 0),
+        Value::Obj(o) => match &o.payload {
+            Payload::Str(s) => s.hash(),
+            Payload::BigInt(b) => fmt::hash_bigint(b),
+            Payload::Bytes(b) => stmpy_core::str::str_hash(&String::from_utf8_lossy(b)),
+            Payload::Tuple(items) => {
+                // CPython's xxHash-based tuple hash.
+                let mut acc: u64 = 0x27D4_EB2F_1656_67C5;
+                for it in items.iter() {
+                    let lane = hash_simple(it)? as u64;
+                    acc = acc.wrapping_add(lane.wrapping_mul(0xC2B2_AE3D_27D4_EB4F));
+                    acc = acc.rotate_left(31);
+                    acc = acc.wrapping_mul(0x9E37_79B1_85EB_CA87);
+                }
+                acc = acc.wrapping_add((items.len() as u64) ^ (0x27D4_EB2F_1656_67C5 ^ 3_527_539));
+                let h = acc as i64;
+                if h == -1 { 1_546_275_796 } else { h }
+            }
+            Payload::FrozenSet(d) => {
+                let mut h: u64 = 0;
+                for e in d.iter() {
+                    let x = e.hash as u64;
+                    h ^= (x ^ (x << 16) ^ 89_869_747).wrapping_mul(3_644_798_167);
+                }
+                h as i64
+            }
+            Payload::Instance(_) | Payload::List(_) | Payload::Dict(_) | Payload::Set(_) => {
+                return None;
+            }
+            _ => (o.id() >> 4) as i64,
+        },
+    })
+}
+
+/// `hash(v)`.
+pub fn hash(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<i64> {
+    if let Some(h) = hash_simple(v) {
+        return Ok(h);
+    }
+    match v.payload() {
+        Some(Payload::Instance(_)) => {
+            let ty = type_of(v).clone();
+            match lookup_type(tx, &ty, "__hash__")? {
+                Some(Value::None) => Err(unhashable(v)),
+                Some(f) => {
+                    let r = vm.call_descr(tx, &f, v, std::slice::from_ref(v))?;
+                    match r {
+                        Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
+                        Value::Bool(b) => Ok(b as i64),
+                        other => match int::to_bigint(&other) {
+                            Some(b) => Ok(fmt::hash_bigint(&b)),
+                            None => Err(type_error("__hash__ method should return an integer")),
+                        },
+                    }
+                }
+                None => {
+                    // A class defining __eq__ without __hash__ is unhashable.
+                    if lookup_type(tx, &ty, "__eq__")?
+                        .is_some_and(|f| !matches!(f.payload(), Some(Payload::Native(_))))
+                    {
+                        return Err(unhashable(v));
+                    }
+                    Ok((v.obj().map(|o| o.id()).unwrap_or(0) >> 4) as i64)
+                }
+            }
+        }
+        Some(Payload::Tuple(items)) => {
+            let mut acc: u64 = 0x27D4_EB2F_1656_67C5;
+            for it in items.iter() {
+                let lane = hash(vm, tx, it)? as u64;
+                acc = acc.wrapping_add(lane.wrapping_mul(0xC2B2_AE3D_27D4_EB4F));
+                acc = acc.rotate_left(31);
+                acc = acc.wrapping_mul(0x9E37_79B1_85EB_CA87);
+            }
+            acc = acc.wrapping_add((items.len() as u64) ^ (0x27D4_EB2F_1656_67C5 ^ 3_527_539));
+            Ok(acc as i64)
+        }
+        _ => Err(unhashable(v)),
+    }
+}
+
+fn unhashable(v: &Value) -> Unwind {
+    type_error(format!("unhashable type: '{}'", type_name(v)))
+}
+
+// ---------- comparison ----------
+
+fn cmp_ord<T: PartialOrd>(op: CmpOp, a: T, b: T) -> bool {
+    match op {
+        CmpOp::Lt => a < b,
+        CmpOp::Le => a <= b,
+        CmpOp::Eq => a == b,
+        CmpOp::Ne => a != b,
+        CmpOp::Gt => a > b,
+        CmpOp::Ge => a >= b,
+    }
+}
+
+fn swapped(op: CmpOp) -> CmpOp {
+    match op {
+        CmpOp::Lt => CmpOp::Gt,
+        CmpOp::Le => CmpOp::Ge,
+        CmpOp::Gt => CmpOp::Lt,
+        CmpOp::Ge => CmpOp::Le,
+        o => o,
+    }
+}
+
+fn dunder_cmp(op: CmpOp) -> &'static str {
+    match op {
+        CmpOp::Lt => "__lt__",
+        CmpOp::Le => "__le__",
+        CmpOp::Eq => "__eq__",
+        CmpOp::Ne => "__ne__",
+        CmpOp::Gt => "__gt__",
+        CmpOp::Ge => "__ge__",
+    }
+}
+
+enum Num {
+    I(i64),
+    B(BigInt),
+    F(f64),
+}
+
+fn as_num(v: &Value) -> Option<Num> {
+    match v {
+        Value::Int(i) => Some(Num::I(*i)),
+        Value::Bool(b) => Some(Num::I(*b as i64)),
+        Value::Float(f) => Some(Num::F(*f)),
+        Value::Obj(o) => match &o.payload {
+            Payload::BigInt(b) => Some(Num::B(b.clone())),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn num_cmp(op: CmpOp, a: Num, b: Num) -> bool {
+    match (a, b) {
+        (Num::I(x), Num::I(y)) => cmp_ord(op, x, y),
+        (Num::F(x), Num::F(y)) => cmp_ord(op, x, y),
+        (Num::I(x), Num::F(y)) => int_float_cmp(op, &BigInt::from(x), y),
+        (Num::F(x), Num::I(y)) => int_float_cmp(swapped(op), &BigInt::from(y), x),
+        (Num::B(x), Num::F(y)) => int_float_cmp(op, &x, y),
+        (Num::F(x), Num::B(y)) => int_float_cmp(swapped(op), &y, x),
+        (Num::B(x), Num::B(y)) => cmp_ord(op, x, y),
+        (Num::B(x), Num::I(y)) => cmp_ord(op, x, BigInt::from(y)),
+        (Num::I(x), Num::B(y)) => cmp_ord(op, BigInt::from(x), y),
+    }
+}
+
+/// Exact int/float comparison (no rounding of the int).
+fn int_float_cmp(op: CmpOp, i: &BigInt, f: f64) -> bool {
+    if f.is_nan() {
+        return op == CmpOp::Ne;
+    }
+    if f.is_infinite() {
+        return cmp_ord(op, 0.0, f);
+    }
+    let fl = f.floor();
+    let fi = fmt::round_float_to_int(fl).unwrap_or_default();
+    match i.cmp(&fi) {
+        std::cmp::Ordering::Less => cmp_ord(op, 0, 1),
+        std::cmp::Ordering::Greater => cmp_ord(op, 1, 0),
+        std::cmp::Ordering::Equal => {
+            if f > fl {
+                cmp_ord(op, 0, 1)
+            } else {
+                cmp_ord(op, 0, 0)
+            }
+        }
+    }
+}
+
+/// Rich comparison `a op b` (the result object).
+pub fn compare(vm: &mut Vm, tx: &Tx, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+        return Ok(Value::Bool(cmp_ord(op, x, y)));
+    }
+    if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
+        return Ok(Value::Bool(num_cmp(op, x, y)));
+    }
+    if !is_user_instance(a) && !is_user_instance(b) {
+        if let Some(r) = builtin_compare(vm, tx, op, a, b)? {
+            return Ok(Value::Bool(r));
+        }
+    } else {
+        // Reflected first when b's type is a proper subclass of a's.
+        let (ta, tb) = (type_of(a).clone(), type_of(b).clone());
+        let reflected_first = !ta.is(&tb) && is_subtype(&tb, &ta);
+        let order: [(bool, &Value, &Value, CmpOp); 2] = if reflected_first {
+            [(true, b, a, swapped(op)), (false, a, b, op)]
+        } else {
+            [(false, a, b, op), (true, b, a, swapped(op))]
+        };
+        for (_, x, y, o) in order {
+            if is_user_instance(x)
+                && let Some(r) = call_special(vm, tx, x, dunder_cmp(o), std::slice::from_ref(y))?
+                && !is_not_implemented(&r)
+            {
+                return Ok(r);
+            }
+        }
+    }
+    match op {
+        CmpOp::Eq => Ok(Value::Bool(a.is(b))),
+        CmpOp::Ne => Ok(Value::Bool(!a.is(b))),
+        _ => Err(type_error(format!(
+            "'{}' not supported between instances of '{}' and '{}'",
+            op.symbol(),
+            type_name(a),
+            type_name(b)
+        ))),
+    }
+}
+
+pub fn is_not_implemented(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if o.is(&types().not_implemented))
+}
+
+/// Comparison of built-in containers and strings; `None` when unsupported.
+fn builtin_compare(
+    vm: &mut Vm,
+    tx: &Tx,
+    op: CmpOp,
+    a: &Value,
+    b: &Value,
+) -> PyResult<Option<bool>> {
+    let (Some(pa), Some(pb)) = (a.payload(), b.payload()) else {
+        return Ok(match op {
+            CmpOp::Eq => Some(simple_eq(a, b).unwrap_or(false)),
+            CmpOp::Ne => Some(!simple_eq(a, b).unwrap_or(false)),
+            _ => None,
+        });
+    };
+    match (pa, pb) {
+        (Payload::Str(x), Payload::Str(y)) => Ok(Some(cmp_ord(op, x.as_str(), y.as_str()))),
+        (Payload::Bytes(x), Payload::Bytes(y)) => Ok(Some(cmp_ord(op, &**x, &**y))),
+        (Payload::Tuple(x), Payload::Tuple(y)) => seq_compare(vm, tx, op, x, y).map(Some),
+        (Payload::List(x), Payload::List(y)) => {
+            let xs: Vec<Value> = tx.read(x)?.iter().cloned().collect();
+            let ys: Vec<Value> = tx.read(y)?.iter().cloned().collect();
+            seq_compare(vm, tx, op, &xs, &ys).map(Some)
+        }
+        (Payload::Dict(x), Payload::Dict(y)) => match op {
+            CmpOp::Eq | CmpOp::Ne => {
+                let (x, y) = (tx.read(x)?.clone(), tx.read(y)?.clone());
+                let mut same = x.len() == y.len();
+                if same {
+                    for e in x.iter() {
+                        match dict_lookup(vm, tx, &y, &e.key, Some(e.hash))? {
+                            Some(v) if eq(vm, tx, &e.value, &v)? => {}
+                            _ => {
+                                same = false;
+                                break;
+                            }
+                        }
+                    }
+                }
+                Ok(Some(same == (op == CmpOp::Eq)))
+            }
+            _ => Ok(None),
+        },
+        (Payload::Set(_) | Payload::FrozenSet(_), Payload::Set(_) | Payload::FrozenSet(_)) => {
+            let x = crate::builtins::set_data(tx, a)?;
+            let y = crate::builtins::set_data(tx, b)?;
+            let sub = |vm: &mut Vm,
+                       p: &stmpy_core::dict::DictData,
+                       q: &stmpy_core::dict::DictData|
+             -> PyResult<bool> {
+                for e in p.iter() {
+                    if dict_lookup(vm, tx, q, &e.key, Some(e.hash))?.is_none() {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            };
+            Ok(Some(match op {
+                CmpOp::Eq => x.len() == y.len() && sub(vm, &x, &y)?,
+                CmpOp::Ne => !(x.len() == y.len() && sub(vm, &x, &y)?),
+                CmpOp::Le => sub(vm, &x, &y)?,
+                CmpOp::Lt => x.len() < y.len() && sub(vm, &x, &y)?,
+                CmpOp::Ge => sub(vm, &y, &x)?,
+                CmpOp::Gt => x.len() > y.len() && sub(vm, &y, &x)?,
+            }))
+        }
+        _ => Ok(match op {
+            CmpOp::Eq => Some(simple_eq(a, b).unwrap_or(false)),
+            CmpOp::Ne => Some(!simple_eq(a, b).unwrap_or(false)),
+            _ => None,
+        }),
+    }
+}
+
+fn seq_compare(vm: &mut Vm, tx: &Tx, op: CmpOp, x: &[Value], y: &[Value]) -> PyResult<bool> {
+    for (p, q) in x.iter().zip(y.iter()) {
+        if !(p.is(q) || eq(vm, tx, p, q)?) {
+            return match op {
+                CmpOp::Eq => Ok(false),
+                CmpOp::Ne => Ok(true),
+                _ => {
+                    let r = compare(vm, tx, op, p, q)?;
+                    truthy(vm, tx, &r)
+                }
+            };
+        }
+    }
+    Ok(cmp_ord(op, x.len(), y.len()))
+}
+
+/// Dict lookup with Python equality (user `__eq__` allowed).
+pub fn dict_lookup(
+    vm: &mut Vm,
+    tx: &Tx,
+    d: &stmpy_core::dict::DictData,
+    key: &Value,
+    hash_hint: Option<i64>,
+) -> PyResult<Option<Value>> {
+    let h = match hash_hint {
+        Some(h) => h,
+        None => hash(vm, tx, key)?,
+    };
+    if let Some(s) = key.as_str() {
+        return Ok(d.get_str(s.as_str(), h).cloned());
+    }
+    let mut eqf = |a: &Value, b: &Value| eq(vm, tx, a, b);
+    Ok(d.get(h, key, &mut eqf)?.cloned())
+}
+
+// ---------- arithmetic ----------
+
+fn binop_dunder(op: BinOp) -> (&'static str, &'static str) {
+    match op.base() {
+        BinOp::Add => ("__add__", "__radd__"),
+        BinOp::Sub => ("__sub__", "__rsub__"),
+        BinOp::Mul => ("__mul__", "__rmul__"),
+        BinOp::TrueDiv => ("__truediv__", "__rtruediv__"),
+        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__"),
+        BinOp::Remainder => ("__mod__", "__rmod__"),
+        BinOp::Power => ("__pow__", "__rpow__"),
+        BinOp::LShift => ("__lshift__", "__rlshift__"),
+        BinOp::RShift => ("__rshift__", "__rrshift__"),
+        BinOp::And => ("__and__", "__rand__"),
+        BinOp::Or => ("__or__", "__ror__"),
+        BinOp::Xor => ("__xor__", "__rxor__"),
+        BinOp::MatMul => ("__matmul__", "__rmatmul__"),
+        _ => ("", ""),
+    }
+}
+
+fn inplace_dunder(op: BinOp) -> &'static str {
+    match op.base() {
+        BinOp::Add => "__iadd__",
+        BinOp::Sub => "__isub__",
+        BinOp::Mul => "__imul__",
+        BinOp::TrueDiv => "__itruediv__",
+        BinOp::FloorDiv => "__ifloordiv__",
+        BinOp::Remainder => "__imod__",
+        BinOp::Power => "__ipow__",
+        BinOp::LShift => "__ilshift__",
+        BinOp::RShift => "__irshift__",
+        BinOp::And => "__iand__",
+        BinOp::Or => "__ior__",
+        BinOp::Xor => "__ixor__",
+        _ => "__imatmul__",
+    }
+}
+
+fn int_op_of(op: BinOp) -> Option<IntOp> {
+    Some(match op {
+        BinOp::Add => IntOp::Add,
+        BinOp::Sub => IntOp::Sub,
+        BinOp::Mul => IntOp::Mul,
+        BinOp::FloorDiv => IntOp::FloorDiv,
+        BinOp::Remainder => IntOp::Mod,
+        BinOp::Power => IntOp::Pow,
+        BinOp::LShift => IntOp::LShift,
+        BinOp::RShift => IntOp::RShift,
+        BinOp::And => IntOp::And,
+        BinOp::Or => IntOp::Or,
+        BinOp::Xor => IntOp::Xor,
+        _ => return None,
+    })
+}
+
+fn is_intlike(v: &Value) -> bool {
+    match v {
+        Value::Int(_) | Value::Bool(_) => true,
+        Value::Obj(o) => matches!(o.payload, Payload::BigInt(_)),
+        _ => false,
+    }
+}
+
+/// `a op b`.
+pub fn binary(vm: &mut Vm, tx: &Tx, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+    let base = op.base();
+    // Fast paths: small ints and floats.
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => {
+            if let Some(iop) = int_op_of(base) {
+                if let Some(v) = int::small_op(iop, *x, *y)? {
+                    return Ok(v);
+                }
+                return int::int_op(iop, a, b);
+            }
+            if base == BinOp::TrueDiv {
+                return int::true_div(a, b);
+            }
+        }
+        (Value::Float(x), Value::Float(y)) => return float_op(base, *x, *y),
+        _ => {}
+    }
+    if is_user_instance(a) || is_user_instance(b) {
+        if op.is_inplace()
+            && is_user_instance(a)
+            && let Some(r) = call_special(vm, tx, a, inplace_dunder(op), std::slice::from_ref(b))?
+            && !is_not_implemented(&r)
+        {
+            return Ok(r);
+        }
+        let (fwd, rev) = binop_dunder(op);
+        let (ta, tb) = (type_of(a).clone(), type_of(b).clone());
+        let rev_first = !ta.is(&tb) && is_subtype(&tb, &ta) && is_user_instance(b);
+        if rev_first
+            && let Some(r) = call_special(vm, tx, b, rev, std::slice::from_ref(a))?
+            && !is_not_implemented(&r)
+        {
+            return Ok(r);
+        }
+        if is_user_instance(a)
+            && let Some(r) = call_special(vm, tx, a, fwd, std::slice::from_ref(b))?
+            && !is_not_implemented(&r)
+        {
+            return Ok(r);
+        }
+        if !rev_first
+            && !ta.is(&tb)
+            && is_user_instance(b)
+            && let Some(r) = call_special(vm, tx, b, rev, std::slice::from_ref(a))?
+            && !is_not_implemented(&r)
+        {
+            return Ok(r);
+        }
+        if !is_user_instance(a)
+            && let Some(r) = builtin_binary(vm, tx, op, a, b)?
+        {
+            return Ok(r);
+        }
+        return Err(unsupported(op, a, b));
+    }
+    match builtin_binary(vm, tx, op, a, b)? {
+        Some(v) => Ok(v),
+        None => Err(unsupported(op, a, b)),
+    }
+}
+
+fn unsupported(op: BinOp, a: &Value, b: &Value) -> Unwind {
+    if op.base() == BinOp::Power {
+        return type_error(format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            if op.is_inplace() {
+                "**="
+            } else {
+                "** or pow()"
+            },
+            type_name(a),
+            type_name(b)
+        ));
+    }
+    if op.base() == BinOp::Add && a.as_str().is_some() {
+        return type_error(format!(
+            "can only concatenate str (not \"{}\") to str",
+            type_name(b)
+        ));
+    }
+    if op.base() == BinOp::Add
+        && matches!(a.payload(), Some(Payload::List(_)))
+        && !is_user_instance(b)
+    {
+        return type_error(format!(
+            "can only concatenate list (not \"{}\") to list",
+            type_name(b)
+        ));
+    }
+    if op.base() == BinOp::Add
+        && matches!(a.payload(), Some(Payload::Tuple(_)))
+        && !is_user_instance(b)
+    {
+        return type_error(format!(
+            "can only concatenate tuple (not \"{}\") to tuple",
+            type_name(b)
+        ));
+    }
+    type_error(format!(
+        "unsupported operand type(s) for {}: '{}' and '{}'",
+        op.symbol(),
+        type_name(a),
+        type_name(b)
+    ))
+}
+
+pub fn float_op(op: BinOp, x: f64, y: f64) -> PyResult<Value> {
+    Ok(Value::Float(match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::TrueDiv => {
+            if y == 0.0 {
+                return Err(stmpy_core::error::zero_division("float division by zero"));
+            }
+            x / y
+        }
+        BinOp::FloorDiv => {
+            if y == 0.0 {
+                return Err(stmpy_core::error::zero_division(
+                    "float floor division by zero",
+                ));
+            }
+            int::float_divmod(x, y)?.0
+        }
+        BinOp::Remainder => {
+            if y == 0.0 {
+                return Err(stmpy_core::error::zero_division("float modulo"));
+            }
+            int::float_divmod(x, y)?.1
+        }
+        BinOp::Power => return float_pow(x, y),
+        _ => {
+            return Err(type_error(format!(
+                "unsupported operand type(s) for {}: 'float' and 'float'",
+                op.symbol()
+            )));
+        }
+    }))
+}
+
+fn float_pow(x: f64, y: f64) -> PyResult<Value> {
+    if x == 0.0 && y < 0.0 {
+        return Err(stmpy_core::error::zero_division(
+            "0.0 cannot be raised to a negative power",
+        ));
+    }
+    if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
+        // CPython returns a complex here; we have no complex type.
+        return Err(Unwind::new(ExcKind::ValueError, "math domain error"));
+    }
+    let r = x.powf(y);
+    if r.is_infinite() && x.is_finite() && y.is_finite() {
+        return Err(stmpy_core::error::overflow_error(
+            "(34, 'Numerical result out of range')",
+        ));
+    }
+    Ok(Value::Float(r))
+}
+
+fn builtin_binary(
+    vm: &mut Vm,
+    tx: &Tx,
+    op: BinOp,
+    a: &Value,
+    b: &Value,
+) -> PyResult<Option<Value>> {
+    let base = op.base();
+    // Numbers.
+    if is_intlike(a) && is_intlike(b) {
+        if let Some(iop) = int_op_of(base) {
+            return Ok(Some(int::int_op(iop, a, b)?));
+        }
+        if base == BinOp::TrueDiv {
+            return Ok(Some(int::true_div(a, b)?));
+        }
+        return Ok(None);
+    }
+    let af = matches!(a, Value::Float(_));
+    let bf = matches!(b, Value::Float(_));
+    if (af || is_intlike(a)) && (bf || is_intlike(b)) && (af || bf) {
+        let (x, y) = (int::to_f64(a)?, int::to_f64(b)?);
+        return match base {
+            BinOp::Add
+            | BinOp::Sub
+            | BinOp::Mul
+            | BinOp::TrueDiv
+            | BinOp::FloorDiv
+            | BinOp::Remainder
+            | BinOp::Power => Ok(Some(float_op(base, x, y)?)),
+            _ => Ok(None),
+        };
+    }
+    crate::builtins::seq_binary(vm, tx, op, a, b)
+}
+
+/// `op v`.
+pub fn unary(vm: &mut Vm, tx: &Tx, op: UnaryOp, v: &Value) -> PyResult<Value> {
+    if op == UnaryOp::Not {
+        return Ok(Value::Bool(!truthy(vm, tx, v)?));
+    }
+    match (op, v) {
+        (UnaryOp::Negative, Value::Float(f)) => return Ok(Value::Float(-f)),
+        (UnaryOp::Positive, Value::Float(f)) => return Ok(Value::Float(*f)),
+        (UnaryOp::Negative, _) if is_intlike(v) => return Ok(int::neg(v)),
+        (UnaryOp::Positive, Value::Bool(b)) => return Ok(Value::Int(*b as i64)),
+        (UnaryOp::Positive, _) if is_intlike(v) => return Ok(v.clone()),
+        (UnaryOp::Invert, Value::Int(i)) => return Ok(Value::Int(!i)),
+        (UnaryOp::Invert, Value::Bool(b)) => return Ok(Value::Int(!(*b as i64))),
+        (UnaryOp::Invert, _) if is_intlike(v) => {
+            return Ok(Value::from_bigint(!int::to_bigint(v).unwrap_or_default()));
+        }
+        _ => {}
+    }
+    let (name, sym) = match op {
+        UnaryOp::Negative => ("__neg__", "-"),
+        UnaryOp::Positive => ("__pos__", "+"),
+        _ => ("__invert__", "~"),
+    };
+    if is_user_instance(v)
+        && let Some(r) = call_special(vm, tx, v, name, &[])?
+    {
+        return Ok(r);
+    }
+    Err(type_error(format!(
+        "bad operand type for unary {sym}: '{}'",
+        type_name(v)
+    )))
+}
+
+// ---------- repr / str ----------
+
+pub fn repr(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<String> {
+    Ok(match v {
+        Value::None => "None".into(),
+        Value::Bool(true) => "True".into(),
+        Value::Bool(false) => "False".into(),
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) => fmt::float_repr(*f),
+        Value::Obj(o) => return crate::builtins::repr_obj(vm, tx, v, o),
+    })
+}
+
+pub fn str_of(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<String> {
+    match v {
+        Value::Obj(o) => match &o.payload {
+            Payload::Str(s) => Ok(s.as_str().to_string()),
+            Payload::Instance(inst) => {
+                if inst.exc.is_some() && lookup_type(tx, &inst.class, "__str__")?.is_none() {
+                    return crate::exceptions::exc_str(vm, tx, o);
+                }
+                if let Some(r) = call_special(vm, tx, v, "__str__", &[])? {
+                    return match r.as_str() {
+                        Some(s) => Ok(s.as_str().to_string()),
+                        None => Err(type_error(format!(
+                            "__str__ returned non-string (type {})",
+                            type_name(&r)
+                        ))),
+                    };
+                }
+                repr(vm, tx, v)
+            }
+            _ => repr(vm, tx, v),
+        },
+        Value::Float(f) => Ok(fmt::float_str(*f)),
+        _ => repr(vm, tx, v),
+    }
+}
+
+// ---------- attributes ----------
+
+/// `obj.name`.
+pub fn getattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<Value> {
+    match getattr_opt(vm, tx, obj, name)? {
+        Some(v) => Ok(v),
+        None => {
+            // __getattr__ fallback for user classes.
+            if is_user_instance(obj)
+                && let Some(r) =
+                    call_special(vm, tx, obj, "__getattr__", std::slice::from_ref(name))?
+            {
+                return Ok(r);
+            }
+            Err(no_attribute(obj, name))
+        }
+    }
+}
+
+pub fn no_attribute(obj: &Value, name: &Value) -> Unwind {
+    let n = name.as_str().map(|s| s.as_str()).unwrap_or("?");
+    match obj.payload() {
+        Some(Payload::Module(m)) => {
+            let mname = m
+                .name
+                .as_str()
+                .map(|s| s.as_str().to_string())
+                .unwrap_or_default();
+            attribute_error(format!("module '{mname}' has no attribute '{n}'"))
+        }
+        Some(Payload::Type(t)) => {
+            attribute_error(format!("type object '{}' has no attribute '{n}'", t.name))
+        }
+        _ => attribute_error(format!(
+            "'{}' object has no attribute '{n}'",
+            type_name(obj)
+        )),
+    }
+}
+
+/// Attribute lookup; `None` when missing (no AttributeError built).
+pub fn getattr_opt(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+    let Some(ns) = name.as_str() else {
+        return Err(type_error("attribute name must be string"));
+    };
+    let (n, h) = (ns.as_str(), ns.hash());
+    if let Value::Obj(o) = obj {
+        match &o.payload {
+            Payload::Instance(inst) => {
+                // Data descriptors (property) on the class win over the instance dict.
+                let class_attr = lookup_type_h(tx, &inst.class, n, h)?;
+                if let Some(ca) = &class_attr
+                    && let Some(Payload::Property(..)) = ca.payload()
+                {
+                    return bind_descriptor(vm, tx, ca, obj, &inst.class).map(Some);
+                }
+                if let Some(v) = tx.read(&inst.dict)?.get_str(n, h) {
+                    return Ok(Some(v.clone()));
+                }
+                if let Some(ca) = class_attr {
+                    return bind_descriptor(vm, tx, &ca, obj, &inst.class).map(Some);
+                }
+                if inst.exc.is_some() {
+                    return crate::exceptions::exc_attr(tx, o, n);
+                }
+                if n == "__class__" {
+                    return Ok(Some(Value::Obj(inst.class.clone())));
+                }
+                if n == "__dict__" {
+                    return Ok(Some(crate::builtins::dict_proxy_of(tx, &inst.dict)?));
+                }
+                return Ok(None);
+            }
+            Payload::Type(t) => {
+                for ty in mro_of(o) {
+                    if let Payload::Type(tt) = &ty.payload
+                        && let Some(v) = tx.read(&tt.dict)?.get_str(n, h)
+                    {
+                        let v = v.clone();
+                        return Ok(Some(match v.payload() {
+                            Some(Payload::ClassMethod(f)) => bound(f.clone(), obj.clone()),
+                            Some(Payload::StaticMethod(f)) => f.clone(),
+                            _ => v,
+                        }));
+                    }
+                }
+                return crate::builtins::type_special_attr(tx, o, t, n);
+            }
+            Payload::Module(m) => {
+                if let Payload::Dict(d) = &m.dict.payload
+                    && let Some(v) = tx.read(d)?.get_str(n, h)
+                {
+                    return Ok(Some(v.clone()));
+                }
+                if n == "__dict__" {
+                    return Ok(Some(Value::Obj(m.dict.clone())));
+                }
+                return Ok(None);
+            }
+            Payload::Function(f) => {
+                if let Some(v) = tx.read(&f.dict)?.get_str(n, h) {
+                    return Ok(Some(v.clone()));
+                }
+                return crate::builtins::function_attr(tx, o, f, n);
+            }
+            _ => {}
+        }
+    }
+    // Built-in values: methods from the type.
+    let ty = type_of(obj);
+    match lookup_type_h(tx, ty, n, h)? {
+        Some(v) => bind_descriptor(vm, tx, &v, obj, ty).map(Some),
+        None => crate::builtins::builtin_special_attr(vm, tx, obj, n),
+    }
+}
+
+pub fn bound(f: Value, self_: Value) -> Value {
+    Value::Obj(ObjRef::new(Payload::BoundMethod(self_, f)))
+}
+
+/// Applies the descriptor protocol to a class attribute `attr` found for `obj`.
+pub fn bind_descriptor(
+    vm: &mut Vm,
+    tx: &Tx,
+    attr: &Value,
+    obj: &Value,
+    class: &ObjRef,
+) -> PyResult<Value> {
+    match attr.payload() {
+        Some(Payload::Function(_)) | Some(Payload::Native(_)) => {
+            Ok(bound(attr.clone(), obj.clone()))
+        }
+        Some(Payload::ClassMethod(f)) => Ok(bound(f.clone(), Value::Obj(class.clone()))),
+        Some(Payload::StaticMethod(f)) => Ok(f.clone()),
+        Some(Payload::Property(fget, ..)) => {
+            if fget.is_none() {
+                return Err(attribute_error("property has no getter"));
+            }
+            let fget = fget.clone();
+            vm.call(tx, &fget, std::slice::from_ref(obj), &[])
+        }
+        Some(Payload::Instance(_)) => {
+            // A user-defined descriptor: __get__.
+            if let Some(get) = lookup_type(tx, type_of(attr), "__get__")? {
+                return vm.call(
+                    tx,
+                    &get,
+                    &[attr.clone(), obj.clone(), Value::Obj(class.clone())],
+                    &[],
+                );
+            }
+            Ok(attr.clone())
+        }
+        _ => Ok(attr.clone()),
+    }
+}
+
+/// `obj.name = value`.
+pub fn setattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
+    let Some(ns) = name.as_str() else {
+        return Err(type_error("attribute name must be string"));
+    };
+    let (n, h) = (ns.as_str(), ns.hash());
+    match obj.payload() {
+        Some(Payload::Instance(inst)) => {
+            if let Some(ca) = lookup_type_h(tx, &inst.class, n, h)? {
+                match ca.payload() {
+                    Some(Payload::Property(_, fset, ..)) => {
+                        if fset.is_none() {
+                            return Err(attribute_error(format!("can't set attribute '{n}'")));
+                        }
+                        let fset = fset.clone();
+                        vm.call(tx, &fset, &[obj.clone(), value], &[])?;
+                        return Ok(());
+                    }
+                    Some(Payload::Instance(_)) => {
+                        if let Some(set) = lookup_type(tx, type_of(&ca), "__set__")? {
+                            vm.call(tx, &set, &[ca.clone(), obj.clone(), value], &[])?;
+                            return Ok(());
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(f) = lookup_type(tx, &inst.class, "__setattr__")? {
+                vm.call(tx, &f, &[obj.clone(), name.clone(), value], &[])?;
+                return Ok(());
+            }
+            tx.modify(&inst.dict, |d| d.insert_str(name.clone(), h, value))?;
+            Ok(())
+        }
+        Some(Payload::Type(t)) => {
+            tx.modify(&t.dict, |d| d.insert_str(name.clone(), h, value))?;
+            Ok(())
+        }
+        Some(Payload::Module(m)) => {
+            if let Payload::Dict(d) = &m.dict.payload {
+                tx.modify(d, |d| d.insert_str(name.clone(), h, value))?;
+            }
+            Ok(())
+        }
+        Some(Payload::Function(f)) => {
+            tx.modify(&f.dict, |d| d.insert_str(name.clone(), h, value))?;
+            Ok(())
+        }
+        _ => {
+            if lookup_type_h(tx, type_of(obj), n, h)?.is_some() {
+                Err(attribute_error(format!(
+                    "'{}' object attribute '{n}' is read-only",
+                    type_name(obj)
+                )))
+            } else {
+                Err(attribute_error(format!(
+                    "'{}' object has no attribute '{n}'",
+                    type_name(obj)
+                )))
+            }
+        }
+    }
+}
+
+/// `del obj.name`.
+pub fn delattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<()> {
+    let ns = name
+        .as_str()
+        .ok_or_else(|| type_error("attribute name must be string"))?;
+    let (n, h) = (ns.as_str(), ns.hash());
+    let dict = match obj.payload() {
+        Some(Payload::Instance(inst)) => {
+            if let Some(ca) = lookup_type_h(tx, &inst.class, n, h)?
+                && let Some(Payload::Property(_, _, fdel, _)) = ca.payload()
+            {
+                let fdel = fdel.clone();
+                vm.call(tx, &fdel, std::slice::from_ref(obj), &[])?;
+                return Ok(());
+            }
+            &inst.dict
+        }
+        Some(Payload::Type(t)) => &t.dict,
+        Some(Payload::Function(f)) => &f.dict,
+        Some(Payload::Module(m)) => match &m.dict.payload {
+            Payload::Dict(d) => d,
+            _ => return Err(no_attribute(obj, name)),
+        },
+        _ => return Err(no_attribute(obj, name)),
+    };
+    let mut eqf =
+        |a: &Value, _: &Value| Ok::<bool, Unwind>(a.as_str().is_some_and(|s| s.as_str() == n));
+    let removed = tx.modify(dict, |d| d.remove(h, name, &mut eqf))??;
+    if removed.is_none() {
+        return Err(no_attribute(obj, name));
+    }
+    Ok(())
+}
+
+// ---------- items, length, containment ----------
+
+/// Normalises a sequence index (negative from the end); IndexError text from `what`.
+pub fn seq_index(i: &Value, len: usize, what: &str) -> PyResult<usize> {
+    let i = match i {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => {
+            return Err(index_error("cannot fit 'int' into an index-sized integer"));
+        }
+        _ => {
+            return Err(type_error(format!(
+                "{what} indices must be integers or slices, not {}",
+                type_name(i)
+            )));
+        }
+    };
+    let j = if i < 0 { i + len as i64 } else { i };
+    if j < 0 || j >= len as i64 {
+        return Err(index_error(format!("{what} index out of range")));
+    }
+    Ok(j as usize)
+}
+
+pub fn len(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<usize> {
+    if let Value::Obj(o) = v {
+        match &o.payload {
+            Payload::Str(s) => return Ok(s.char_len()),
+            Payload::Tuple(t) => return Ok(t.len()),
+            Payload::List(l) => return Ok(tx.read(l)?.len()),
+            Payload::Dict(d) | Payload::Set(d) => return Ok(tx.read(d)?.len()),
+            Payload::FrozenSet(d) => return Ok(d.len()),
+            Payload::Bytes(b) => return Ok(b.len()),
+            Payload::Range(a, b, c) => return Ok(range_len(*a, *b, *c) as usize),
+            Payload::Instance(_) => {
+                if let Some(r) = call_special(vm, tx, v, "__len__", &[])? {
+                    let n = index_of(&r)?;
+                    if n < 0 {
+                        return Err(Unwind::new(
+                            ExcKind::ValueError,
+                            "__len__() should return >= 0",
+                        ));
+                    }
+                    return Ok(n as usize);
+                }
+            }
+            _ => {
+                if let Some(n) = crate::builtins::opaque_len(tx, o)? {
+                    return Ok(n);
+                }
+            }
+        }
+    }
+    Err(type_error(format!(
+        "object of type '{}' has no len()",
+        type_name(v)
+    )))
+}
+
+/// `item in container`.
+pub fn contains(vm: &mut Vm, tx: &Tx, container: &Value, item: &Value) -> PyResult<bool> {
+    if let Value::Obj(o) = container {
+        match &o.payload {
+            Payload::Str(s) => {
+                let Some(sub) = item.as_str() else {
+                    return Err(type_error(format!(
+                        "'in <string>' requires string as left operand, not {}",
+                        type_name(item)
+                    )));
+                };
+                return Ok(s.as_str().contains(sub.as_str()));
+            }
+            Payload::Dict(d) | Payload::Set(d) => {
+                let d = tx.read(d)?;
+                return Ok(dict_lookup(vm, tx, d, item, None)?.is_some());
+            }
+            Payload::FrozenSet(d) => return Ok(dict_lookup(vm, tx, d, item, None)?.is_some()),
+            Payload::Tuple(t) => {
+                for x in t.iter() {
+                    if x.is(item) || eq(vm, tx, x, item)? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
+            }
+            Payload::List(l) => {
+                let l = tx.read(l)?;
+                for x in l.iter() {
+                    if x.is(item) || eq(vm, tx, x, item)? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
+            }
+            Payload::Range(a, b, c) => {
+                if let Value::Int(i) = item {
+                    let (a, b, c) = (*a, *b, *c);
+                    let inside = if c > 0 {
+                        *i >= a && *i < b
+                    } else {
+                        *i <= a && *i > b
+                    };
+                    return Ok(inside && (i - a) % c == 0);
+                }
+            }
+            Payload::Bytes(b) => {
+                if let Value::Int(i) = item {
+                    return Ok(b.contains(&(*i as u8)));
+                }
+                if let Some(Payload::Bytes(sub)) = item.payload() {
+                    return Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &**sub));
+                }
+            }
+            Payload::Instance(_) => {
+                if let Some(r) = call_special(
+                    vm,
+                    tx,
+                    container,
+                    "__contains__",
+                    std::slice::from_ref(item),
+                )? {
+                    return truthy(vm, tx, &r);
+                }
+            }
+            _ => {}
+        }
+    }
+    // Fall back to iteration.
+    let it = crate::iter::iter(vm, tx, container).map_err(|e| {
+        if e.is(ExcKind::TypeError) {
+            type_error(format!(
+                "argument of type '{}' is not iterable",
+                type_name(container)
+            ))
+        } else {
+            e
+        }
+    })?;
+    while let Some(x) = crate::iter::next(vm, tx, &it)? {
+        if x.is(item) || eq(vm, tx, &x, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// `isinstance(v, cls)` for one class.
+pub fn isinstance(v: &Value, cls: &ObjRef) -> bool {
+    is_subtype(type_of(v), cls)
+}
+
+/// Is `class` an exception class (layout Exception)?
+pub fn is_exception_class(class: &ObjRef) -> bool {
+    matches!(&class.payload, Payload::Type(t) if t.layout == Layout::Exception)
+}

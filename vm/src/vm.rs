@@ -1,0 +1,337 @@
+//! Per-thread interpreter state (`Vm`), the state shared by all threads (`Shared`),
+//! frames and loaded code objects.
+//!
+//! A `Vm` belongs to one OS thread. Its Python frames live in `frames` (callers) plus the
+//! frame the eval loop is running; Python→Python calls push onto `frames` instead of
+//! recursing on the Rust stack. Native code that calls back into Python (sorted's key,
+//! `__eq__` from a dict lookup, `__init__`) runs a nested eval loop and raises
+//! `native_depth`; transaction boundaries happen only at native depth 0.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use stmpy_core::dict::DictData;
+use stmpy_core::error::{PyResult, Unwind};
+use stmpy_core::stm::{TVar, Tx};
+use stmpy_core::str::PyStr;
+use stmpy_core::types::ExcKind;
+use stmpy_core::value::{ObjRef, Payload, Value};
+
+use crate::bytecode::{CodeObject, Constant};
+
+/// A code object with its constants and names converted to Python values (once, at load).
+pub struct LoadedCode {
+    pub code: Arc<CodeObject>,
+    pub consts: Vec<Value>,
+    /// `names` as str values (hash cached): attribute and global names.
+    pub names: Vec<Value>,
+    /// `varnames` as str values (keyword-argument binding, `locals()`).
+    pub varnames: Vec<Value>,
+    pub name: Value,
+    pub qualname: Value,
+}
+
+impl LoadedCode {
+    pub fn load(code: Arc<CodeObject>) -> Arc<LoadedCode> {
+        let consts = code.constants.iter().map(constant_value).collect();
+        let strs = |v: &[String]| v.iter().map(|s| Value::str(s)).collect();
+        Arc::new(LoadedCode {
+            consts,
+            names: strs(&code.names),
+            varnames: strs(&code.varnames),
+            name: Value::str(&code.name),
+            qualname: Value::str(&code.qualname),
+            code,
+        })
+    }
+}
+
+/// The class of code objects (`type(f.__code__)`).
+pub fn code_type() -> &'static ObjRef {
+    static T: std::sync::OnceLock<ObjRef> = std::sync::OnceLock::new();
+    T.get_or_init(|| crate::builtins::make_builtin_type("code"))
+}
+
+pub fn code_value(code: Arc<LoadedCode>) -> Value {
+    Value::Obj(ObjRef::new(Payload::Opaque(
+        code_type().clone(),
+        Box::new(code),
+    )))
+}
+
+pub fn as_code(v: &Value) -> Option<&Arc<LoadedCode>> {
+    match v.payload() {
+        Some(Payload::Opaque(_, data)) => data.downcast_ref::<Arc<LoadedCode>>(),
+        _ => None,
+    }
+}
+
+fn constant_value(c: &Constant) -> Value {
+    match c {
+        Constant::None => Value::None,
+        Constant::Bool(b) => Value::Bool(*b),
+        Constant::Int(i) => Value::Int(*i),
+        Constant::BigInt(b) => Value::from_bigint(b.clone()),
+        Constant::Float(f) => Value::Float(*f),
+        Constant::Complex { real, .. } => Value::Float(*real),
+        Constant::Str(s) => Value::Obj(ObjRef::new(Payload::Str(PyStr::new(s)))),
+        Constant::Bytes(b) => Value::bytes(b.to_vec()),
+        Constant::Tuple(items) => Value::tuple(items.iter().map(constant_value).collect()),
+        Constant::FrozenSet(items) => {
+            let mut d = DictData::new();
+            for it in items.iter() {
+                let v = constant_value(it);
+                if let Some(h) = crate::ops::hash_simple(&v) {
+                    let mut eq = |a: &Value, b: &Value| {
+                        Ok::<bool, ()>(crate::ops::simple_eq(a, b).unwrap_or(false))
+                    };
+                    let _ = d.insert(h, v, Value::None, &mut eq);
+                }
+            }
+            Value::Obj(ObjRef::new(Payload::FrozenSet(d)))
+        }
+        Constant::Ellipsis => Value::Obj(stmpy_core::types::types().ellipsis.clone()),
+        Constant::Code(code) => code_value(LoadedCode::load(code.clone())),
+    }
+}
+
+/// An iterator living privately on a frame's value stack (for loops over list, tuple,
+/// range, str): no heap object, no STM cell; rolled back with the frame snapshot.
+#[derive(Clone)]
+pub struct PrivIter {
+    /// Stack position of the marker value this iterator belongs to.
+    pub depth: usize,
+    pub kind: PrivIterKind,
+}
+
+#[derive(Clone)]
+pub enum PrivIterKind {
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
+    /// list: re-read each step (the loop body may mutate it).
+    List {
+        list: ObjRef,
+        index: usize,
+    },
+    Tuple {
+        tuple: ObjRef,
+        index: usize,
+    },
+}
+
+/// One Python frame.
+#[derive(Clone)]
+pub struct Frame {
+    pub code: Arc<LoadedCode>,
+    pub pc: usize,
+    pub stack: Vec<Value>,
+    pub fast: Vec<Option<Value>>,
+    pub cells: Vec<ObjRef>,
+    pub globals: ObjRef,
+    /// The locals mapping of module and class bodies (`LoadName`/`StoreName`).
+    pub locals: Option<ObjRef>,
+    pub iters: Vec<PrivIter>,
+    /// The function this frame runs, if any (zero-argument super, tracebacks).
+    pub func: Option<ObjRef>,
+}
+
+impl Frame {
+    pub fn new(code: Arc<LoadedCode>, globals: ObjRef, locals: Option<ObjRef>) -> Frame {
+        let nfast = code.code.varnames.len();
+        let ncell = code.code.cellvars.len();
+        Frame {
+            stack: Vec::with_capacity(code.code.max_stack_depth as usize + 2),
+            fast: vec![None; nfast],
+            cells: (0..ncell).map(|_| new_cell(None)).collect(),
+            code,
+            pc: 0,
+            globals,
+            locals,
+            iters: Vec::new(),
+            func: None,
+        }
+    }
+    #[inline]
+    pub fn pop(&mut self) -> Value {
+        // The compiler's stack discipline guarantees a value; None keeps a bug from
+        // becoming a panic.
+        self.stack.pop().unwrap_or_default()
+    }
+    #[inline]
+    pub fn top(&self) -> &Value {
+        static NONE: Value = Value::None;
+        self.stack.last().unwrap_or(&NONE)
+    }
+    #[inline]
+    pub fn push(&mut self, v: Value) {
+        self.stack.push(v);
+    }
+    pub fn line(&self) -> u32 {
+        self.code.code.line_of(self.pc.saturating_sub(1) as u32)
+    }
+}
+
+/// A closure cell. Empty cells hold the `UNBOUND` marker.
+pub fn new_cell(v: Option<Value>) -> ObjRef {
+    ObjRef::new(Payload::Cell(TVar::new(
+        v.unwrap_or_else(|| Value::Obj(unbound_marker().clone())),
+    )))
+}
+
+/// Marker for "no value" inside cells and for the `null` of LoadMethod.
+pub fn unbound_marker() -> &'static ObjRef {
+    static M: std::sync::OnceLock<ObjRef> = std::sync::OnceLock::new();
+    M.get_or_init(|| crate::builtins::make_instance_of(&stmpy_core::types::types().object))
+}
+
+#[inline]
+pub fn is_marker(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if o.is(unbound_marker()))
+}
+
+/// State shared by every thread of one interpreter.
+pub struct Shared {
+    pub builtins: ObjRef,
+    /// `sys.modules` (a dict object).
+    pub modules: ObjRef,
+    /// `sys.path` (a list object).
+    pub path: ObjRef,
+    pub argv: Vec<String>,
+    /// Source text of loaded files, for traceback lines.
+    pub sources: Mutex<HashMap<String, Arc<str>>>,
+    pub recursion_limit: AtomicUsize,
+    /// Main-module name for the running script's globals.
+    pub sys_module: Mutex<Option<ObjRef>>,
+}
+
+impl Shared {
+    /// The `__main__` module's globals (for `__import__` without globals).
+    pub fn main_globals(&self, tx: &Tx) -> PyResult<ObjRef> {
+        if let Payload::Dict(d) = &self.modules.payload
+            && let Some(Value::Obj(m)) = tx
+                .read(d)?
+                .get_str("__main__", stmpy_core::str::str_hash("__main__"))
+            && let Payload::Module(m) = &m.payload
+        {
+            return Ok(m.dict.clone());
+        }
+        Ok(self.builtins.clone())
+    }
+
+    pub fn recursion_limit(&self) -> usize {
+        self.recursion_limit.load(Ordering::Relaxed)
+    }
+    pub fn source_line(&self, filename: &str, line: u32) -> Option<String> {
+        let sources = self.sources.lock().ok()?;
+        let src = sources.get(filename)?;
+        src.lines()
+            .nth(line.checked_sub(1)? as usize)
+            .map(|l| l.to_string())
+    }
+}
+
+/// Buffered output of the running transaction: written out only after commit, so a
+/// re-executed transaction never prints twice.
+#[derive(Default)]
+pub struct Output {
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+    /// `-u` / interactive: flush at every boundary regardless of size.
+    pub unbuffered: bool,
+}
+
+/// Per-thread interpreter state.
+pub struct Vm {
+    pub shared: Arc<Shared>,
+    /// Frames of callers of the running frame, outermost first.
+    pub frames: Vec<Frame>,
+    /// Python call depth (all nested loops together), for RecursionError.
+    pub depth: usize,
+    /// How many native frames (Rust code calling back into Python) are active.
+    pub native_depth: u32,
+    /// The exception being handled (`sys.exc_info()`), None when none.
+    pub handled: Value,
+    pub out: Output,
+    /// Bytecodes left before the next transaction boundary.
+    pub budget: i64,
+    /// Budget a fresh transaction starts with (adaptive: shrinks after aborts).
+    pub budget_size: i64,
+    pub tx_count: u64,
+    /// Set by `Reraise`/bare `raise`: the unwinding exception gets no new traceback entry.
+    pub reraising: bool,
+    /// Objects whose repr is in progress (recursive containers print as `[...]`).
+    pub repr_guard: Vec<usize>,
+    /// The caller of a frame-aware builtin (`globals()`, `super()`...), set just before.
+    pub caller: Option<crate::builtins::funcs::CallerInfo>,
+}
+
+pub const DEFAULT_BUDGET: i64 = 20_000;
+
+impl Vm {
+    pub fn new(shared: Arc<Shared>) -> Vm {
+        Vm {
+            shared,
+            frames: Vec::new(),
+            depth: 0,
+            native_depth: 0,
+            handled: Value::None,
+            out: Output::default(),
+            budget: DEFAULT_BUDGET,
+            budget_size: DEFAULT_BUDGET,
+            tx_count: 0,
+            reraising: false,
+            repr_guard: Vec::new(),
+            caller: None,
+        }
+    }
+
+    /// Writes buffered output to the real streams (called after a commit).
+    pub fn flush_output(&mut self) {
+        use std::io::Write;
+        if !self.out.stdout.is_empty() {
+            let mut o = std::io::stdout().lock();
+            let _ = o.write_all(&self.out.stdout);
+            let _ = o.flush();
+            self.out.stdout.clear();
+        }
+        if !self.out.stderr.is_empty() {
+            let mut e = std::io::stderr().lock();
+            let _ = e.write_all(&self.out.stderr);
+            let _ = e.flush();
+            self.out.stderr.clear();
+        }
+    }
+
+    pub fn check_recursion(&self) -> PyResult<()> {
+        if self.depth >= self.shared.recursion_limit() {
+            return Err(Unwind::new(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Reads a global name: globals, then builtins.
+    pub fn load_global(&self, tx: &Tx, globals: &ObjRef, name: &Value) -> PyResult<Option<Value>> {
+        let Some(s) = name.as_str() else {
+            return Ok(None);
+        };
+        let h = s.hash();
+        if let Payload::Dict(d) = &globals.payload
+            && let Some(v) = tx.read(d)?.get_str(s.as_str(), h)
+        {
+            return Ok(Some(v.clone()));
+        }
+        if let Payload::Dict(d) = &self.shared.builtins.payload
+            && let Some(v) = tx.read(d)?.get_str(s.as_str(), h)
+        {
+            return Ok(Some(v.clone()));
+        }
+        Ok(None)
+    }
+}
