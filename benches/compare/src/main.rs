@@ -25,6 +25,7 @@ usage: stmpy-bench compare [--runs N] [--filter S] [--threads 1,2] [--json FILE]
 
   --runs N          runs per program and interpreter, medians reported (default 3)
   --filter S        only programs whose name contains S
+  --programs DIR    where the *.py programs are (default benches/programs)
   --threads LIST    thread counts for the mt_* programs (default 1..=nproc)
   --json FILE       results file (default benches/results/results.json)
   --plots DIR       where ratio.svg and speedup.svg go (default benches/results)
@@ -44,6 +45,7 @@ the standard library, so -S changes nothing else.";
 pub struct Options {
     runs: usize,
     filter: Option<String>,
+    programs: PathBuf,
     threads: Vec<usize>,
     json: PathBuf,
     plots: PathBuf,
@@ -177,6 +179,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
     let mut o = Options {
         runs: 3,
         filter: None,
+        programs: root.join("benches/programs"),
         threads: (1..=nproc()).collect(),
         json: root.join("benches/results/results.json"),
         plots: root.join("benches/results"),
@@ -207,6 +210,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
         match flag.as_str() {
             "--runs" => o.runs = number(value)?.max(1),
             "--filter" => o.filter = Some(value.clone()),
+            "--programs" => o.programs = PathBuf::from(value),
             "--threads" => {
                 o.threads = value
                     .split(',')
@@ -256,7 +260,7 @@ fn compare(o: &Options) -> Result<(), String> {
             eprintln!("warning: cargo build --release failed; using whatever binary exists");
         }
     }
-    let programs = discover(&root.join("benches/programs"), o.filter.as_deref())?;
+    let programs = discover(&o.programs, o.filter.as_deref())?;
     if programs.is_empty() {
         return Err("no programs matched".into());
     }
@@ -286,8 +290,7 @@ fn compare(o: &Options) -> Result<(), String> {
         } else {
             vec![None]
         };
-        for threads in counts {
-            let entry = measure_program(o, &scratch, prog, &name, threads);
+        for entry in measure_program(o, &scratch, prog, &name, &counts) {
             report::progress_line(&entry);
             entries.push(entry);
         }
@@ -386,21 +389,28 @@ fn measure_startup(o: &Options, scratch: &Path) -> Startup {
     s
 }
 
+/// Measures one program at each of `counts` (one `None` for a single-threaded program).
+/// Runs alternate between the interpreters and, for a threaded program, between thread
+/// counts within each round, so drift in the load on the (shared) machine hits every
+/// figure alike instead of skewing one thread count's speedup.
 fn measure_program(
     o: &Options,
     scratch: &Path,
     prog: &Path,
     name: &str,
-    threads: Option<usize>,
-) -> Entry {
-    let mut e = Entry {
-        name: name.to_string(),
-        threads,
-        python: Side::default(),
-        stmpy: Side::default(),
-        verdict: Verdict::Ok,
-    };
-    let argv_for = |which| {
+    counts: &[Option<usize>],
+) -> Vec<Entry> {
+    let mut group: Vec<Entry> = counts
+        .iter()
+        .map(|&threads| Entry {
+            name: name.to_string(),
+            threads,
+            python: Side::default(),
+            stmpy: Side::default(),
+            verdict: Verdict::Ok,
+        })
+        .collect();
+    let argv_for = |which, threads: Option<usize>| {
         let mut v = interp_argv(o, which);
         v.push(prog.to_string_lossy().into_owned());
         if let Some(t) = threads {
@@ -408,26 +418,25 @@ fn measure_program(
         }
         v
     };
-    // Alternate the interpreters run by run, so drift on the machine hits both alike.
-    // Once stmpy has failed or printed a wrong answer, further stmpy runs only cost time.
-    let mut stmpy_done = false;
+    // Once stmpy has failed or printed a wrong answer at a thread count, further stmpy
+    // runs there only cost time.
+    let mut stmpy_done = vec![false; group.len()];
     for _ in 0..o.runs {
-        e.python
-            .runs
-            .push(run_measured(&argv_for(Interp::Python), o.timeout, scratch));
-        if !stmpy_done {
-            let run = run_measured(&argv_for(Interp::Stmpy), o.timeout, scratch);
-            let bad = !run.ok()
-                || e.python
-                    .runs
-                    .first()
-                    .is_some_and(|p| p.stdout != run.stdout);
-            e.stmpy.runs.push(run);
-            stmpy_done = bad;
+        for (e, done) in group.iter_mut().zip(stmpy_done.iter_mut()) {
+            let python = run_measured(&argv_for(Interp::Python, e.threads), o.timeout, scratch);
+            e.python.runs.push(python);
+            if !*done {
+                let run = run_measured(&argv_for(Interp::Stmpy, e.threads), o.timeout, scratch);
+                let reference = e.python.runs.first().map(|p| &p.stdout);
+                *done = !run.ok() || reference.is_some_and(|p| *p != run.stdout);
+                e.stmpy.runs.push(run);
+            }
         }
     }
-    e.verdict = judge(&e.python, &e.stmpy);
-    e
+    for e in &mut group {
+        e.verdict = judge(&e.python, &e.stmpy);
+    }
+    group
 }
 
 /// Compares every stmpy run against the first python3 run (the programs are deterministic).

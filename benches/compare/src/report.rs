@@ -124,7 +124,11 @@ pub fn table(m: &Machine, runs: usize, startup: &Startup, entries: &[Entry]) -> 
             secs(e.stmpy.median_s()),
             ratio,
             mib(pr),
-            mib(sr),
+            if e.verdict == Verdict::Ok {
+                mib(sr)
+            } else {
+                "-".into()
+            },
             rss_ratio,
             cell(&verdict_text(&e.verdict))
         );

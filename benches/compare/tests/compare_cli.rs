@@ -19,18 +19,35 @@ fn stand_in(dir: &Path, body: &str) -> PathBuf {
     p
 }
 
+/// A quick program of each kind, so the test does not time the real benchmarks.
+fn programs(dir: &Path) -> PathBuf {
+    let p = dir.join("programs");
+    std::fs::create_dir_all(&p).unwrap();
+    std::fs::write(p.join("tiny.py"), "print(sum(range(1000)))\n").unwrap();
+    let threaded = "import sys, threading\n\
+         t = int(sys.argv[1]) if len(sys.argv) > 1 else 1\n\
+         out = [0] * t\n\
+         def work(k):\n    out[k] = sum(range(k, 1000, t))\n\
+         ths = [threading.Thread(target=work, args=(k,)) for k in range(t)]\n\
+         for th in ths: th.start()\n\
+         for th in ths: th.join()\n\
+         print(sum(out))\n";
+    std::fs::write(p.join("mt_tiny.py"), threaded).unwrap();
+    p
+}
+
 fn compare(dir: &Path, stmpy: &Path) -> (String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_stmpy-bench"))
         .args([
             "compare",
             "--no-build",
             "--runs",
-            "1",
+            "2",
             "--startup-runs",
             "1",
-            "--filter",
-            "fib",
         ])
+        .args(["--threads", "1,2", "--programs"])
+        .arg(programs(dir))
         .arg("--stmpy")
         .arg(stmpy)
         .arg("--json")
@@ -58,9 +75,16 @@ fn a_faithful_interpreter_is_ok_and_gets_a_ratio() {
     let (table, json) = compare(&dir, &stand_in(&dir, "exec python3 \"$@\""));
     let row = table
         .lines()
-        .find(|l| l.starts_with("| fib |"))
+        .find(|l| l.starts_with("| tiny |"))
         .expect(&table);
     assert!(row.ends_with("| ok |"), "{row}");
+    let mt = table
+        .lines()
+        .find(|l| l.starts_with("| mt_tiny |"))
+        .expect(&table);
+    assert!(mt.ends_with("| ok |"), "{mt}");
+    let speedup = "\"name\": \"mt_tiny\", \"threads\": 2, \"python\": ";
+    assert!(json.contains(speedup), "{json}");
     assert!(
         table.contains("over the 1 of 1 single-threaded programs"),
         "{table}"
@@ -81,7 +105,7 @@ fn a_crashing_interpreter_is_reported_failed_with_its_error() {
     );
     let row = table
         .lines()
-        .find(|l| l.starts_with("| fib |"))
+        .find(|l| l.starts_with("| tiny |"))
         .expect(&table);
     assert!(
         row.contains("FAILED: exit 2: stmpy: no such thing"),
