@@ -7,5 +7,7 @@ pub mod opcode;
 pub use code::{CodeFlags, CodeObject, Constant, ExceptionTableEntry, Location, LocationRun};
 pub use opcode::{BinOp, CmpOp, Conversion, Instruction, MakeFunctionFlags, Target, UnaryOp};
 pub mod dis;
+pub mod verify;
 
 pub use dis::disassemble;
+pub use verify::verify;

@@ -347,6 +347,15 @@ impl<'a> Compiler<'a> {
         keywords: &'a [ast::Keyword],
     ) -> CResult<()> {
         let call_loc = self.ur().loc;
+        for (i, k) in keywords.iter().enumerate() {
+            if let Some(name) = &k.arg
+                && keywords[..i]
+                    .iter()
+                    .any(|o| o.arg.as_ref().is_some_and(|n| n.id == name.id))
+            {
+                return Err(self.error(format!("keyword argument repeated: {}", name.id), k.range));
+            }
+        }
         let has_star = args.iter().any(|a| matches!(a, Expr::Starred(_)));
         let has_dstar = keywords.iter().any(|k| k.arg.is_none());
         if !has_star && !has_dstar {

@@ -454,7 +454,7 @@ impl<'a> Compiler<'a> {
                     self.pop_fblock();
                 }
             }
-            FBlockKind::FinallyEnd => {
+            FBlockKind::FinallyEnd(after) => {
                 if preserve_tos {
                     self.emit(I::Swap(2));
                 }
@@ -463,6 +463,7 @@ impl<'a> Compiler<'a> {
                     self.emit(I::Swap(2));
                 }
                 self.emit(I::PopExcept);
+                self.u().cur_handler = *after;
             }
             FBlockKind::With => {
                 if preserve_tos {
@@ -470,11 +471,12 @@ impl<'a> Compiler<'a> {
                 }
                 self.call_exit_with_nones();
             }
-            FBlockKind::HandlerCleanup(name) => {
+            FBlockKind::HandlerCleanup(name, after) => {
                 if preserve_tos {
                     self.emit(I::Swap(2));
                 }
                 self.emit(I::PopExcept);
+                self.u().cur_handler = *after;
                 if let Some(name) = name {
                     self.clear_name(name);
                 }
@@ -531,7 +533,9 @@ impl<'a> Compiler<'a> {
                     self.emit(I::PopJumpIfFalse(next.0));
                 }
                 None if i + 1 < n => {
-                    return Err(self.error("default 'except:' must be last", h.range));
+                    let start = h.range.start();
+                    let header = TextRange::new(start, start + ruff_text_size::TextSize::new(7));
+                    return Err(self.error("default 'except:' must be last", header));
                 }
                 None => {}
             }
@@ -541,7 +545,7 @@ impl<'a> Compiler<'a> {
                     self.name_op(name, NameOp::Store);
                     let body_cleanup = self.u().new_label();
                     self.u().cur_handler = Some((body_cleanup, d + 1));
-                    self.push_fblock(FBlockKind::HandlerCleanup(Some(name.to_string())));
+                    self.push_fblock(FBlockKind::HandlerCleanup(Some(name.to_string()), outer));
                     // The fblock's outer handler must be the generic cleanup.
                     self.u().fblocks.last_mut().expect("fblock").outer_handler =
                         Some((cleanup, d + 1));
@@ -549,8 +553,10 @@ impl<'a> Compiler<'a> {
                     self.pop_fblock();
                     self.u().cur_handler = Some((cleanup, d + 1));
                     self.emit(I::PopExcept);
+                    self.u().cur_handler = outer;
                     self.clear_name(name);
                     self.emit(I::Jump(end.0));
+                    self.u().cur_handler = Some((cleanup, d + 1));
                     // An exception escaping the body: clear the name, re-raise.
                     self.u().bind_handler(body_cleanup, d + 2);
                     self.clear_name(name);
@@ -558,11 +564,13 @@ impl<'a> Compiler<'a> {
                 }
                 None => {
                     self.emit(I::PopTop);
-                    self.push_fblock(FBlockKind::HandlerCleanup(None));
+                    self.push_fblock(FBlockKind::HandlerCleanup(None, outer));
                     self.stmts(&h.body)?;
                     self.pop_fblock();
                     self.emit(I::PopExcept);
+                    self.u().cur_handler = outer;
                     self.emit(I::Jump(end.0));
+                    self.u().cur_handler = Some((cleanup, d + 1));
                 }
             }
             self.u().bind(next);
@@ -600,7 +608,7 @@ impl<'a> Compiler<'a> {
         self.u().bind_handler(handler, d + 1);
         self.u().cur_handler = Some((cleanup, d + 1));
         self.emit(I::PushExcInfo);
-        self.push_fblock(FBlockKind::FinallyEnd);
+        self.push_fblock(FBlockKind::FinallyEnd(outer));
         self.u().fblocks.last_mut().expect("fblock").outer_handler = Some((cleanup, d + 1));
         self.stmts(&t.finalbody)?;
         self.pop_fblock();

@@ -457,7 +457,7 @@ impl Builder {
                 for alias in &i.names {
                     if alias.name.id.as_str() == "*" {
                         if self.scope().kind != ScopeKind::Module {
-                            return Err(err("import * only allowed at module level", i.range));
+                            return Err(err("import * only allowed at module level", alias.range));
                         }
                         continue;
                     }
@@ -584,7 +584,14 @@ impl Builder {
             Expr::Generator(g) => {
                 self.comprehension(e.range(), "<genexpr>", &g.generators, &[&g.elt], true)?
             }
-            Expr::Await(a) => return Err(err("'await' outside async function", a.range)),
+            Expr::Await(a) => {
+                let msg = if self.scope().is_function_like() {
+                    "'await' outside async function"
+                } else {
+                    "'await' outside function"
+                };
+                return Err(err(msg, a.range));
+            }
             Expr::Yield(y) => {
                 self.yield_here(y.range)?;
                 if let Some(v) = &y.value {

@@ -39,12 +39,14 @@ pub enum FBlockKind<'a> {
     TryExcept,
     /// The `try` body of a `try/finally`: leaving it runs the finally body.
     FinallyTry(&'a [ruff_python_ast::Stmt]),
-    /// The finally body on the exception path: `prev_exc exc` are on the stack.
-    FinallyEnd,
+    /// The finally body on the exception path: `prev_exc exc` are on the stack; the
+    /// handler outside the whole `try` applies once `PopExcept` ran.
+    FinallyEnd(Handler),
     /// A `with` body: the `__exit__` bound method is on the stack.
     With,
-    /// An except body (`prev_exc` on the stack), with the `as` name to clear.
-    HandlerCleanup(Option<String>),
+    /// An except body (`prev_exc` on the stack), with the `as` name to clear and the
+    /// handler outside the whole `try` (active once `PopExcept` ran).
+    HandlerCleanup(Option<String>, super::unit::Handler),
     /// A value kept on the stack (a return value while a finally body runs).
     PopValue,
 }
