@@ -414,7 +414,7 @@ impl Vm {
         // User-defined __new__ (anything but object's).
         let new = crate::ops::lookup_type(tx, cls, "__new__")?;
         let obj = match new {
-            Some(nf) if !matches!(nf.payload(), Some(Payload::Native(_))) => {
+            Some(nf) if !is_native_method(&nf) => {
                 let mut full = Vec::with_capacity(args.len() + 1);
                 full.push(Value::Obj(cls.clone()));
                 full.extend_from_slice(args);
@@ -451,6 +451,15 @@ impl Vm {
             }
         }
         Ok(obj)
+    }
+}
+
+/// A method implemented natively (possibly wrapped in staticmethod/classmethod).
+pub fn is_native_method(f: &Value) -> bool {
+    match f.payload() {
+        Some(Payload::Native(_)) => true,
+        Some(Payload::StaticMethod(inner) | Payload::ClassMethod(inner)) => matches!(inner.payload(), Some(Payload::Native(_))),
+        _ => false,
     }
 }
 

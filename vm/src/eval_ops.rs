@@ -331,6 +331,10 @@ impl Vm {
         target: Target,
     ) -> PyResult<()> {
         let depth = frame.stack.len() - 1;
+        // Iterators of loops left by `break` are stale: they sit above this one.
+        while frame.iters.last().is_some_and(|it| it.depth > depth) {
+            frame.iters.pop();
+        }
         if is_marker(&frame.stack[depth])
             && let Some(it) = frame.iters.last_mut()
             && it.depth == depth

@@ -114,7 +114,7 @@ fn install(tx: &Tx, ty: &ObjRef, table: Table) -> Result<(), stmpy_core::stm::St
         for (name, f) in table {
             let key = Value::str(name);
             let h = stmpy_core::str::str_hash(name);
-            let v = if name.starts_with("__new__") || CLASS_METHODS.contains(name) {
+            let v = if CLASS_METHODS.contains(name) {
                 Value::Obj(ObjRef::new(Payload::ClassMethod(native_value(name, *f))))
             } else if STATIC_METHODS.contains(name) {
                 Value::Obj(ObjRef::new(Payload::StaticMethod(native_value(name, *f))))
@@ -128,7 +128,7 @@ fn install(tx: &Tx, ty: &ObjRef, table: Table) -> Result<(), stmpy_core::stm::St
 
 /// Native methods bound to the class rather than the instance.
 const CLASS_METHODS: &[&str] = &["fromkeys", "__init_subclass__", "fromhex"];
-const STATIC_METHODS: &[&str] = &["maketrans"];
+const STATIC_METHODS: &[&str] = &["maketrans", "__new__"];
 
 // ---------- argument helpers ----------
 

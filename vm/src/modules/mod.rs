@@ -40,6 +40,11 @@ pub const NATIVE_MODULES: &[NativeModule] = &[
         functions: time::FUNCTIONS,
         init: None,
     },
+    NativeModule {
+        name: "math",
+        functions: crate::stdlib::math::FUNCTIONS,
+        init: Some(crate::stdlib::math::init),
+    },
 ];
 
 /// Sets `name = value` in a module's globals dict.
