@@ -30,7 +30,7 @@ use std::time::{Duration, Instant};
 /// working interpreter; a hang must not stall CI.
 const TIMEOUT: Duration = Duration::from_secs(10);
 /// Guards against the walk silently finding nothing (a moved folder, a broken filter).
-const MIN_PROGRAMS: usize = 130;
+const MIN_PROGRAMS: usize = 200;
 /// The machine has two cores, shared with the compiler and other tests.
 const WORKERS: usize = 2;
 /// A failure's diff is cut after this many lines so one broken program cannot bury the rest.

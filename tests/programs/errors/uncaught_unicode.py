@@ -1,0 +1,2 @@
+print("encoding")
+"caf\u00e9".encode("ascii")
