@@ -458,7 +458,9 @@ impl Vm {
 pub fn is_native_method(f: &Value) -> bool {
     match f.payload() {
         Some(Payload::Native(_)) => true,
-        Some(Payload::StaticMethod(inner) | Payload::ClassMethod(inner)) => matches!(inner.payload(), Some(Payload::Native(_))),
+        Some(Payload::StaticMethod(inner) | Payload::ClassMethod(inner)) => {
+            matches!(inner.payload(), Some(Payload::Native(_)))
+        }
         _ => false,
     }
 }

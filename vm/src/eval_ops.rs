@@ -108,7 +108,10 @@ impl Vm {
                         return Ok(());
                     }
                 }
-                Some(Payload::Type(_)) | Some(Payload::Module(_)) | Some(Payload::Function(_)) => {}
+                Some(Payload::Type(_))
+                | Some(Payload::Module(_))
+                | Some(Payload::Function(_))
+                | Some(Payload::Super(..)) => {}
                 _ => {
                     if let Some(f) = ops::lookup_type_h(tx, type_of(&obj), n, h)?
                         && matches!(

@@ -964,6 +964,7 @@ pub fn getattr_opt(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<
                 }
                 return Ok(None);
             }
+            Payload::Super(cls, target) => return super_getattr(vm, tx, cls, target, n, h),
             Payload::Function(f) => {
                 if let Some(v) = tx.read(&f.dict)?.get_str(n, h) {
                     return Ok(Some(v.clone()));
@@ -979,6 +980,49 @@ pub fn getattr_opt(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<
         Some(v) => bind_descriptor(vm, tx, &v, obj, ty).map(Some),
         None => crate::builtins::builtin_special_attr(vm, tx, obj, n),
     }
+}
+
+/// `super(cls, target).name`: the MRO of target's class, after `cls`.
+fn super_getattr(
+    vm: &mut Vm,
+    tx: &Tx,
+    cls: &ObjRef,
+    target: &Value,
+    n: &str,
+    h: i64,
+) -> PyResult<Option<Value>> {
+    let target_is_type = matches!(target.payload(), Some(Payload::Type(_)));
+    let start = match target.obj() {
+        Some(o) if target_is_type => o.clone(),
+        _ => type_of(target).clone(),
+    };
+    let mut after = false;
+    for t in mro_of(&start) {
+        if !after {
+            after = t.is(cls);
+            continue;
+        }
+        if let Payload::Type(tt) = &t.payload
+            && let Some(v) = tx.read(&tt.dict)?.get_str(n, h)
+        {
+            let v = v.clone();
+            return Ok(Some(match v.payload() {
+                Some(Payload::ClassMethod(f)) => bound(f.clone(), Value::Obj(start.clone())),
+                Some(Payload::StaticMethod(f)) => f.clone(),
+                Some(Payload::Function(_)) | Some(Payload::Native(_)) if !target_is_type => {
+                    bound(v, target.clone())
+                }
+                Some(Payload::Property(..)) if !target_is_type => {
+                    bind_descriptor(vm, tx, &v, target, &start)?
+                }
+                _ => v,
+            }));
+        }
+    }
+    if n == "__class__" {
+        return Ok(Some(Value::Obj(types().super_.clone())));
+    }
+    Ok(None)
 }
 
 pub fn bound(f: Value, self_: Value) -> Value {
@@ -1049,7 +1093,9 @@ pub fn setattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value, value: Value) ->
                     _ => {}
                 }
             }
-            if let Some(f) = lookup_type(tx, &inst.class, "__setattr__")? {
+            if let Some(f) = lookup_type(tx, &inst.class, "__setattr__")?
+                && !crate::call::is_native_method(&f)
+            {
                 vm.call(tx, &f, &[obj.clone(), name.clone(), value], &[])?;
                 return Ok(());
             }
@@ -1094,6 +1140,12 @@ pub fn delattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<()> 
     let (n, h) = (ns.as_str(), ns.hash());
     let dict = match obj.payload() {
         Some(Payload::Instance(inst)) => {
+            if let Some(f) = lookup_type(tx, &inst.class, "__delattr__")?
+                && !crate::call::is_native_method(&f)
+            {
+                vm.call_descr(tx, &f, obj, &[obj.clone(), name.clone()])?;
+                return Ok(());
+            }
             if let Some(ca) = lookup_type_h(tx, &inst.class, n, h)?
                 && let Some(Payload::Property(_, _, fdel, _)) = ca.payload()
             {

@@ -753,10 +753,26 @@ fn pow(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
         if m.is_zero() {
             return Err(value_error("pow() 3rd argument cannot be 0"));
         }
-        if e.is_negative() {
-            return Err(value_error("base is not invertible for the given modulus"));
-        }
-        let r = b.modpow(&e, &m.abs());
+        let ma = m.abs();
+        let (b, e) = if e.is_negative() {
+            // Modular inverse by the extended Euclidean algorithm.
+            let (mut r0, mut r1) = (((b % &ma) + &ma) % &ma, ma.clone());
+            let (mut s0, mut s1) = (BigInt::from(1), BigInt::from(0));
+            while !r1.is_zero() {
+                let q = &r0 / &r1;
+                let r2 = &r0 - &q * &r1;
+                r0 = std::mem::replace(&mut r1, r2);
+                let s2 = &s0 - &q * &s1;
+                s0 = std::mem::replace(&mut s1, s2);
+            }
+            if r0 != BigInt::from(1) {
+                return Err(value_error("base is not invertible for the given modulus"));
+            }
+            (((s0 % &ma) + &ma) % &ma, -e)
+        } else {
+            (b, e)
+        };
+        let r = b.modpow(&e, &ma);
         let r = if m.is_negative() && !r.is_zero() {
             r + &m
         } else {
@@ -984,7 +1000,8 @@ fn build_class(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> P
         tx.write(c, Value::Obj(cls.clone()))?;
     }
     // __set_name__ on descriptors, then __init_subclass__ of the parent.
-    let items: Vec<(Value, Value)> = super::dict_data(tx, &cls)?
+    let items: Vec<(Value, Value)> = tx
+        .read(&as_type(&cls).dict)?
         .iter()
         .map(|e| (e.key.clone(), e.value.clone()))
         .collect();

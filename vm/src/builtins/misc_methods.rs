@@ -45,6 +45,72 @@ pub const GENERATOR: Table = &[
     ("close", gen_close),
 ];
 
+pub const PROPERTY: Table = &[
+    ("setter", prop_setter),
+    ("getter", prop_getter),
+    ("deleter", prop_deleter),
+    ("__get__", prop_get),
+];
+
+pub const SLICE: Table = &[("indices", slice_indices)];
+
+fn prop_parts(args: &[Value]) -> PyResult<(Value, Value, Value, Value, Value)> {
+    match args.first().and_then(|v| v.payload()) {
+        Some(Payload::Property(g, s, d, doc)) => Ok((
+            g.clone(),
+            s.clone(),
+            d.clone(),
+            doc.clone(),
+            args.get(1).cloned().unwrap_or_default(),
+        )),
+        _ => Err(type_error("descriptor requires a 'property' object")),
+    }
+}
+
+fn new_prop(g: Value, s: Value, d: Value, doc: Value) -> Value {
+    Value::Obj(stmpy_core::value::ObjRef::new(Payload::Property(
+        g, s, d, doc,
+    )))
+}
+
+fn prop_setter(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let (g, _, d, doc, f) = prop_parts(args)?;
+    Ok(new_prop(g, f, d, doc))
+}
+
+fn prop_getter(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let (_, s, d, doc, f) = prop_parts(args)?;
+    Ok(new_prop(f, s, d, doc))
+}
+
+fn prop_deleter(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let (g, s, _, doc, f) = prop_parts(args)?;
+    Ok(new_prop(g, s, f, doc))
+}
+
+fn prop_get(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let (g, ..) = prop_parts(args)?;
+    match args.get(1) {
+        None | Some(Value::None) => Ok(args[0].clone()),
+        Some(obj) => vm.call(tx, &g, std::slice::from_ref(obj), &[]),
+    }
+}
+
+fn slice_indices(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let n = args.get(1).map(ops::index_of).transpose()?.unwrap_or(0);
+    if n < 0 {
+        return Err(stmpy_core::error::value_error(
+            "length should not be negative",
+        ));
+    }
+    let (a, b, c, _) = super::slice_indices(vm, tx, &args[0], n as usize)?;
+    Ok(Value::tuple(vec![
+        Value::Int(a),
+        Value::Int(b),
+        Value::Int(c),
+    ]))
+}
+
 pub const ITERATOR: Table = &[("__next__", iter_next), ("__iter__", iter_self)];
 
 fn object_init(_vm: &mut Vm, _tx: &Tx, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {

@@ -68,6 +68,8 @@ fn method_tables(t: &'static Types) -> Vec<(&'static ObjRef, Table)> {
         (t.exc(ExcKind::BaseException), misc_methods::BASE_EXCEPTION),
         (&t.bytes, str_methods::BYTES),
         (&t.range, list_methods::RANGE),
+        (&t.property, misc_methods::PROPERTY),
+        (&t.slice, misc_methods::SLICE),
     ]
 }
 
@@ -127,7 +129,7 @@ fn install(tx: &Tx, ty: &ObjRef, table: Table) -> Result<(), stmpy_core::stm::St
 }
 
 /// Native methods bound to the class rather than the instance.
-const CLASS_METHODS: &[&str] = &["fromkeys", "__init_subclass__", "fromhex"];
+const CLASS_METHODS: &[&str] = &["fromkeys", "__init_subclass__", "fromhex", "from_bytes"];
 const STATIC_METHODS: &[&str] = &["maketrans", "__new__"];
 
 // ---------- argument helpers ----------

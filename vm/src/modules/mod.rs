@@ -45,6 +45,11 @@ pub const NATIVE_MODULES: &[NativeModule] = &[
         functions: crate::stdlib::math::FUNCTIONS,
         init: Some(crate::stdlib::math::init),
     },
+    NativeModule {
+        name: "random",
+        functions: crate::stdlib::random::FUNCTIONS,
+        init: Some(crate::stdlib::random::init),
+    },
 ];
 
 /// Sets `name = value` in a module's globals dict.
