@@ -40,7 +40,10 @@ pub fn to_f64(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<f64> {
     if let Some(r) = ops::call_special(vm, tx, v, "__index__", &[])? {
         return to_f64(vm, tx, &r);
     }
-    Err(type_error(format!("must be real number, not {}", type_name(v))))
+    Err(type_error(format!(
+        "must be real number, not {}",
+        type_name(v)
+    )))
 }
 
 /// `operator.index(v)` as a BigInt: ints, bools and objects with `__index__`.
@@ -54,7 +57,10 @@ pub fn to_bigint(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<BigInt> {
     {
         return Ok(b);
     }
-    Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v))))
+    Err(type_error(format!(
+        "'{}' object cannot be interpreted as an integer",
+        type_name(v)
+    )))
 }
 
 /// `operator.index(v)` that must fit in an i64 (C `Py_ssize_t`-style arguments).
@@ -89,9 +95,16 @@ impl Sig {
         if args.len() > self.positional {
             let given = args.len();
             let takes = if self.required == self.positional {
-                format!("{} positional argument{}", self.positional, plural(self.positional))
+                format!(
+                    "{} positional argument{}",
+                    self.positional,
+                    plural(self.positional)
+                )
             } else {
-                format!("from {} to {} positional arguments", self.required, self.positional)
+                format!(
+                    "from {} to {} positional arguments",
+                    self.required, self.positional
+                )
             };
             return Err(type_error(format!(
                 "{}() takes {takes} but {given} {} given",
@@ -163,12 +176,20 @@ pub fn one_arg<'a>(name: &str, args: &'a [Value], kw: &[(Value, Value)]) -> PyRe
 }
 
 /// CPython's check for positional-only C functions of fixed arity (`FASTCALL`).
-pub fn fixed_args<'a>(name: &str, n: usize, args: &'a [Value], kw: &[(Value, Value)]) -> PyResult<&'a [Value]> {
+pub fn fixed_args<'a>(
+    name: &str,
+    n: usize,
+    args: &'a [Value],
+    kw: &[(Value, Value)],
+) -> PyResult<&'a [Value]> {
     if !kw.is_empty() {
         return Err(type_error(format!("{name}() takes no keyword arguments")));
     }
     if args.len() != n {
-        return Err(type_error(format!("{name} expected {n} arguments, got {}", args.len())));
+        return Err(type_error(format!(
+            "{name} expected {n} arguments, got {}",
+            args.len()
+        )));
     }
     Ok(args)
 }

@@ -12,8 +12,8 @@ use super::args::{fixed_args, one_arg, to_bigint, to_f64};
 use super::math_float::{self as mf, LogKind};
 use super::math_int;
 use crate::builtins::Table;
-use crate::call::StrValue;
 use crate::bytecode::BinOp;
+use crate::call::StrValue;
 use crate::modules::set_attr;
 use crate::ops;
 use crate::vm::Vm;
@@ -191,7 +191,10 @@ fn isnan(vm: &mut Vm, tx: &Tx, args: Args, kw: Kw) -> PyResult<Value> {
 fn frexp(vm: &mut Vm, tx: &Tx, args: Args, kw: Kw) -> PyResult<Value> {
     let x = to_f64(vm, tx, one_arg("math.frexp", args, kw)?)?;
     let (m, e) = mf::frexp(x);
-    Ok(Value::tuple(vec![Value::Float(m), Value::Int(i64::from(e))]))
+    Ok(Value::tuple(vec![
+        Value::Float(m),
+        Value::Int(i64::from(e)),
+    ]))
 }
 
 fn modf(vm: &mut Vm, tx: &Tx, args: Args, kw: Kw) -> PyResult<Value> {
@@ -207,7 +210,9 @@ fn ldexp(vm: &mut Vm, tx: &Tx, args: Args, kw: Kw) -> PyResult<Value> {
     let Some(i) = stmpy_core::int::to_bigint(&a[1]) else {
         return Err(type_error("Expected an int as second argument to ldexp."));
     };
-    let exp = i.to_i64().unwrap_or(if i.is_negative() { i64::MIN } else { i64::MAX });
+    let exp = i
+        .to_i64()
+        .unwrap_or(if i.is_negative() { i64::MIN } else { i64::MAX });
     Ok(Value::Float(mf::ldexp(x, exp)?))
 }
 
@@ -257,7 +262,13 @@ fn log10(vm: &mut Vm, tx: &Tx, args: Args, kw: Kw) -> PyResult<Value> {
 
 /// floor/ceil: floats directly, ints unchanged, else `__floor__`/`__ceil__`, else the
 /// float value.
-fn round_to_int(vm: &mut Vm, tx: &Tx, x: &Value, special: &str, f: fn(f64) -> f64) -> PyResult<Value> {
+fn round_to_int(
+    vm: &mut Vm,
+    tx: &Tx,
+    x: &Value,
+    special: &str,
+    f: fn(f64) -> f64,
+) -> PyResult<Value> {
     match x {
         Value::Float(v) => return Ok(int_value(math_int::float_to_int(f(*v))?)),
         Value::Int(_) => return Ok(x.clone()),
@@ -292,7 +303,10 @@ fn trunc(vm: &mut Vm, tx: &Tx, args: Args, kw: Kw) -> PyResult<Value> {
     }
     match ops::call_special(vm, tx, x, "__trunc__", &[])? {
         Some(r) => Ok(r),
-        None => Err(type_error(format!("type {} doesn't define __trunc__ method", type_name(x)))),
+        None => Err(type_error(format!(
+            "type {} doesn't define __trunc__ method",
+            type_name(x)
+        ))),
     }
 }
 
@@ -382,7 +396,10 @@ fn dist(vm: &mut Vm, tx: &Tx, args: Args, kw: Kw) -> PyResult<Value> {
     let p = crate::iter::collect(vm, tx, &a[0])?;
     let q = crate::iter::collect(vm, tx, &a[1])?;
     if p.len() != q.len() {
-        return Err(super::error::PyErr::value("both points must have the same number of dimensions").into());
+        return Err(super::error::PyErr::value(
+            "both points must have the same number of dimensions",
+        )
+        .into());
     }
     let p = floats_of(vm, tx, &p)?;
     let q = floats_of(vm, tx, &q)?;
@@ -402,7 +419,12 @@ fn fsum(vm: &mut Vm, tx: &Tx, args: Args, kw: Kw) -> PyResult<Value> {
 
 /// `prod(iterable, *, start=1)`: Python multiplication from `start`, in order.
 fn prod(vm: &mut Vm, tx: &Tx, args: Args, kw: Kw) -> PyResult<Value> {
-    let sig = super::args::Sig { name: "prod", params: &["iterable", "start"], required: 1, positional: 1 };
+    let sig = super::args::Sig {
+        name: "prod",
+        params: &["iterable", "start"],
+        required: 1,
+        positional: 1,
+    };
     let mut bound = sig.bind(args, kw)?;
     let start = bound[1].take().unwrap_or(Value::Int(1));
     let iterable = bound[0].take().unwrap_or_default();
@@ -437,7 +459,11 @@ fn isclose(vm: &mut Vm, tx: &Tx, args: Args, kw: Kw) -> PyResult<Value> {
                     i + 1
                 )));
             }
-            None => return Err(type_error(format!("isclose() got an unexpected keyword argument '{key}'"))),
+            None => {
+                return Err(type_error(format!(
+                    "isclose() got an unexpected keyword argument '{key}'"
+                )));
+            }
         }
     }
     for (i, v) in vals.iter().enumerate().take(2) {

@@ -15,6 +15,7 @@ pub mod math_float;
 pub mod math_int;
 pub mod math_special;
 pub mod mt19937;
+pub mod random;
 pub mod random_core;
 
 #[cfg(test)]

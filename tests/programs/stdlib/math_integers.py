@@ -1,0 +1,20 @@
+# math: exact integer functions.
+import math
+
+print([math.factorial(n) for n in range(15)])
+print(math.factorial(30), math.factorial(100) % (10**20 + 39), len(str(math.factorial(1000))))
+print(math.factorial(True), math.factorial(0))
+print([math.isqrt(n) for n in [0, 1, 2, 3, 4, 15, 16, 17, 99, 100, 2**64 - 1, 2**64, 10**30]])
+print(math.isqrt(10**100 + 12345), math.isqrt(2**127 - 1))
+print([math.comb(10, k) for k in range(12)])
+print(math.comb(100, 50), math.comb(67, 33), math.comb(68, 34), math.comb(10**20, 3))
+print(math.comb(5, 0), math.comb(0, 0), math.comb(3, 5), math.comb(1000, 998))
+print([math.perm(6, k) for k in range(8)], math.perm(5), math.perm(20, 20), math.perm(10**20, 2))
+print(math.gcd(), math.gcd(12), math.gcd(-12), math.gcd(12, 18), math.gcd(0, 0), math.gcd(0, -5))
+print(math.gcd(12, 18, 27), math.gcd(2**100, 2**80 * 3), math.gcd(7, 11, 13), math.gcd(True, 4))
+print(math.lcm(), math.lcm(-4), math.lcm(4, 6), math.lcm(4, 6, 10), math.lcm(0, 5), math.lcm(-4, 6))
+print(math.lcm(2**64, 3**40), math.lcm(*range(1, 21)))
+print(math.log(2**1100), math.log2(2**1100), math.log10(10**310), math.log(3**700, 3))
+print(math.sqrt(2**1000), math.exp(math.log(10**20)), math.pow(10**20, 0.5))
+print(math.floor(-0.5), math.ceil(-0.5), math.floor(2**70 + 0.0), math.trunc(-1e25))
+print(int(math.fsum([2**60, 1, -2**60])), math.fabs(-2**70))
