@@ -17,9 +17,12 @@
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed, TestCaseError, TestRunner};
+use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 /// A debug build of the interpreter runs the test programs in well under a second.
@@ -374,47 +377,58 @@ fn seed() -> RngSeed {
     }
 }
 
-#[test]
-fn mutated_programs_never_crash_the_interpreter() {
-    let bin = PathBuf::from(env!("CARGO_BIN_EXE_stmpy"));
-    let programs = corpus();
-    assert!(programs.len() > 50, "corpus too small: {}", programs.len());
-    let cases = std::env::var("STMPY_FUZZ_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(DEFAULT_CASES);
-    let work = std::env::temp_dir().join(format!("stmpy-fuzz-{}", std::process::id()));
-    std::fs::create_dir_all(&work).expect("create scratch folder");
-    let failures = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fuzz-failures");
+/// Runs candidate programs through stmpy and keeps the verdicts.
+struct Fuzzer {
+    name: &'static str,
+    bin: PathBuf,
+    /// Scratch folder for the candidate files, removed on drop.
+    work: PathBuf,
+    failures: PathBuf,
+    case_no: AtomicU32,
+    /// What the candidates did, so a run shows it exercised more than the parser.
+    tally: Mutex<BTreeMap<String, u32>>,
+}
 
-    let config = Config {
-        cases,
-        rng_seed: seed(),
-        // Each case starts a process: keep shrinking short, and write failures ourselves
-        // (below) instead of a regressions file in the shared source tree.
-        max_shrink_iters: 64,
-        failure_persistence: None,
-        ..Config::default()
-    };
-    let mut runner = TestRunner::new(config);
-    let strategy = (
-        0..programs.len(),
-        proptest::collection::vec(edit_strategy(), 1..4),
-    );
-    let case_no = std::sync::atomic::AtomicU32::new(0);
-    // What the mutants did, so a run shows it exercised more than the parser.
-    let tally = std::sync::Mutex::new(std::collections::BTreeMap::<String, u32>::new());
-    let result = runner.run(&strategy, |(idx, edits)| {
-        let n = case_no.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let (rel, src) = &programs[idx];
-        let mutant = edits.iter().fold(src.clone(), |s, e| apply(&s, e));
-        let file = work.join(format!("case{n}.py"));
-        std::fs::write(&file, &mutant).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let out = run(&bin, &[&file], STMPY_TIMEOUT)
+impl Fuzzer {
+    fn new(name: &'static str) -> Fuzzer {
+        let work = std::env::temp_dir().join(format!("stmpy-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&work).expect("create scratch folder");
+        Fuzzer {
+            name,
+            bin: PathBuf::from(env!("CARGO_BIN_EXE_stmpy")),
+            work,
+            failures: Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fuzz-failures"),
+            case_no: AtomicU32::new(0),
+            tally: Mutex::new(BTreeMap::new()),
+        }
+    }
+
+    fn config() -> Config {
+        let cases = std::env::var("STMPY_FUZZ_CASES")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(DEFAULT_CASES);
+        Config {
+            cases,
+            rng_seed: seed(),
+            // Each case starts a process: keep shrinking short, and save failures ourselves
+            // instead of a regressions file in the shared source tree.
+            max_shrink_iters: 64,
+            failure_persistence: None,
+            ..Config::default()
+        }
+    }
+
+    /// Runs `source` with stmpy; `Err` when the outcome is not one CPython could produce.
+    fn check(&self, label: &str, source: &str) -> Result<(), TestCaseError> {
+        let n = self.case_no.fetch_add(1, Ordering::Relaxed);
+        let file = self.work.join(format!("case{n}.py"));
+        std::fs::write(&file, source).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let out = run(&self.bin, &[&file], STMPY_TIMEOUT)
             .map_err(|e| TestCaseError::fail(format!("cannot run stmpy: {e}")))?;
         let verdict = match judge(&out) {
             Some(_) if out.timed_out => {
-                // A mutant that runs forever under CPython too is a fine outcome.
+                // A program that runs forever under CPython too is a fine outcome.
                 match run(Path::new("python3"), &[&file], PYTHON_TIMEOUT) {
                     Ok(py) if py.timed_out => None,
                     Ok(_) => judge(&out),
@@ -425,36 +439,86 @@ fn mutated_programs_never_crash_the_interpreter() {
         };
         let _ = std::fs::remove_file(&file);
         let kind = match out.code {
-            Some(0) => "exit 0".to_string(),
-            _ if out.timed_out => "endless (CPython too)".to_string(),
+            Some(0) => "exit 0",
+            _ if out.timed_out => "endless (CPython too)",
             _ => {
                 let last = out.stderr.lines().rev().find(|l| !l.trim().is_empty());
-                last.unwrap_or("")
-                    .split(':')
-                    .next()
-                    .unwrap_or("")
-                    .to_string()
+                last.unwrap_or("").split(':').next().unwrap_or("")
             }
         };
-        *tally.lock().unwrap().entry(kind).or_default() += 1;
-        if let Some(why) = verdict {
-            let _ = std::fs::create_dir_all(&failures);
-            let saved = failures.join(rel.replace('/', "__"));
-            let _ = std::fs::write(&saved, &mutant);
-            let tail: Vec<&str> = out.stderr.lines().rev().take(8).collect();
-            return Err(TestCaseError::fail(format!(
-                "mutant of {rel} ({edits:?}): {why}\n  saved as {}\n  stderr tail:\n    {}",
-                saved.display(),
-                tail.into_iter().rev().collect::<Vec<_>>().join("\n    ")
-            )));
-        }
-        Ok(())
-    });
-    let _ = std::fs::remove_dir_all(&work);
-    eprintln!("fuzz outcomes: {:?}", tally.into_inner().unwrap());
-    if let Err(e) = result {
-        panic!("{e}");
+        *self
+            .tally
+            .lock()
+            .unwrap()
+            .entry(kind.to_string())
+            .or_default() += 1;
+        let Some(why) = verdict else {
+            return Ok(());
+        };
+        let _ = std::fs::create_dir_all(&self.failures);
+        let saved = self
+            .failures
+            .join(format!("{}.py", label.replace(['/', ' '], "_")));
+        let _ = std::fs::write(&saved, source);
+        let tail: Vec<&str> = out.stderr.lines().rev().take(8).collect();
+        Err(TestCaseError::fail(format!(
+            "{label}: {why}\n  saved as {}\n  stderr tail:\n    {}",
+            saved.display(),
+            tail.into_iter().rev().collect::<Vec<_>>().join("\n    ")
+        )))
     }
+
+    fn finish(self, result: Result<(), impl std::fmt::Display>) {
+        let _ = std::fs::remove_dir_all(&self.work);
+        eprintln!("{} outcomes: {:?}", self.name, self.tally.lock().unwrap());
+        if let Err(e) = result {
+            panic!("{e}");
+        }
+    }
+}
+
+#[test]
+fn mutated_programs_never_crash_the_interpreter() {
+    let programs = corpus();
+    assert!(programs.len() > 50, "corpus too small: {}", programs.len());
+    let fuzz = Fuzzer::new("mutants");
+    let strategy = (
+        0..programs.len(),
+        proptest::collection::vec(edit_strategy(), 1..4),
+    );
+    let result = TestRunner::new(Fuzzer::config()).run(&strategy, |(idx, edits)| {
+        let (rel, src) = &programs[idx];
+        let mutant = edits.iter().fold(src.clone(), |s, e| apply(&s, e));
+        fuzz.check(&format!("mutant of {rel} {edits:?}"), &mutant)
+    });
+    fuzz.finish(result);
+}
+
+/// Identifiers, literals and keywords to mix with `FRAGMENTS` into token soup.
+const WORDS: &[&str] = &[
+    "x", "y", "f", "print", "len", "range", "0", "1", "2", "-1", "3.5", "1e308", "10**100", "'s'",
+    "\"t\"", "[]", "{}", "()", "[1, 2]", "{1: 2}", "f(x)", "x.y", "x[0]", "x[1:2]", "and", "or",
+    "if", "else", "for", "in", "while", "return", "yield", "lambda", "def", "class", "try",
+    "except", "finally", "with", "as", "import", "sys", "math", "global", "del", "assert", "pass",
+    "not", "is", "None", "True", "False", "...", "*", "**", "=", "+=", ":", "\n", "\n    ",
+];
+
+#[test]
+fn random_token_soup_never_crashes_the_interpreter() {
+    let fuzz = Fuzzer::new("soup");
+    let token = prop_oneof![
+        3 => proptest::sample::select(WORDS).prop_map(str::to_string),
+        2 => proptest::sample::select(FRAGMENTS).prop_map(str::to_string),
+    ];
+    let strategy = proptest::collection::vec((token, any::<bool>()), 1..40);
+    let result = TestRunner::new(Fuzzer::config()).run(&strategy, |toks| {
+        let source: String = toks
+            .iter()
+            .map(|(t, space)| if *space { format!("{t} ") } else { t.clone() })
+            .collect();
+        fuzz.check(&format!("token soup {source:?}"), &source)
+    });
+    fuzz.finish(result);
 }
 
 #[test]
