@@ -175,7 +175,7 @@ pub fn one_arg<'a>(name: &str, args: &'a [Value], kw: &[(Value, Value)]) -> PyRe
     }
 }
 
-/// CPython's check for positional-only C functions of fixed arity (`FASTCALL`).
+/// CPython's check for the positional-only `math` functions of fixed arity (`FASTCALL`).
 pub fn fixed_args<'a>(
     name: &str,
     n: usize,
@@ -183,7 +183,9 @@ pub fn fixed_args<'a>(
     kw: &[(Value, Value)],
 ) -> PyResult<&'a [Value]> {
     if !kw.is_empty() {
-        return Err(type_error(format!("{name}() takes no keyword arguments")));
+        return Err(type_error(format!(
+            "math.{name}() takes no keyword arguments"
+        )));
     }
     if args.len() != n {
         return Err(type_error(format!(

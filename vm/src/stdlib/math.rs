@@ -235,7 +235,7 @@ fn log_of(vm: &mut Vm, tx: &Tx, v: &Value, kind: LogKind) -> PyResult<f64> {
 
 fn log(vm: &mut Vm, tx: &Tx, args: Args, kw: Kw) -> PyResult<Value> {
     if !kw.is_empty() {
-        return Err(type_error("math.log() takes no keyword arguments"));
+        return Err(type_error("log() takes no keyword arguments"));
     }
     if args.is_empty() || args.len() > 2 {
         return Err(type_error("math.log requires 1 to 2 arguments"));
@@ -337,7 +337,9 @@ fn isqrt(vm: &mut Vm, tx: &Tx, args: Args, kw: Kw) -> PyResult<Value> {
 
 fn int_args(vm: &mut Vm, tx: &Tx, name: &str, args: Args, kw: Kw) -> PyResult<Vec<BigInt>> {
     if !kw.is_empty() {
-        return Err(type_error(format!("{name}() takes no keyword arguments")));
+        return Err(type_error(format!(
+            "math.{name}() takes no keyword arguments"
+        )));
     }
     args.iter().map(|a| to_bigint(vm, tx, a)).collect()
 }
@@ -361,7 +363,7 @@ fn comb(vm: &mut Vm, tx: &Tx, args: Args, kw: Kw) -> PyResult<Value> {
 
 fn perm(vm: &mut Vm, tx: &Tx, args: Args, kw: Kw) -> PyResult<Value> {
     if !kw.is_empty() {
-        return Err(type_error("perm() takes no keyword arguments"));
+        return Err(type_error("math.perm() takes no keyword arguments"));
     }
     if args.is_empty() || args.len() > 2 {
         let msg = if args.is_empty() {
@@ -385,7 +387,7 @@ fn floats_of(vm: &mut Vm, tx: &Tx, items: &[Value]) -> PyResult<Vec<f64>> {
 
 fn hypot(vm: &mut Vm, tx: &Tx, args: Args, kw: Kw) -> PyResult<Value> {
     if !kw.is_empty() {
-        return Err(type_error("hypot() takes no keyword arguments"));
+        return Err(type_error("math.hypot() takes no keyword arguments"));
     }
     let coords = floats_of(vm, tx, args)?;
     Ok(Value::Float(mf::hypot(&coords)))
@@ -419,15 +421,25 @@ fn fsum(vm: &mut Vm, tx: &Tx, args: Args, kw: Kw) -> PyResult<Value> {
 
 /// `prod(iterable, *, start=1)`: Python multiplication from `start`, in order.
 fn prod(vm: &mut Vm, tx: &Tx, args: Args, kw: Kw) -> PyResult<Value> {
-    let sig = super::args::Sig {
-        name: "prod",
-        params: &["iterable", "start"],
-        required: 1,
-        positional: 1,
-    };
-    let mut bound = sig.bind(args, kw)?;
-    let start = bound[1].take().unwrap_or(Value::Int(1));
-    let iterable = bound[0].take().unwrap_or_default();
+    if args.len() != 1 {
+        return Err(type_error(format!(
+            "prod() takes exactly 1 positional argument ({} given)",
+            args.len()
+        )));
+    }
+    let mut start = Value::Int(1);
+    for (k, v) in kw {
+        match k.payload_str() {
+            Some("start") => start = v.clone(),
+            other => {
+                return Err(type_error(format!(
+                    "'{}' is an invalid keyword argument for prod()",
+                    other.unwrap_or("")
+                )));
+            }
+        }
+    }
+    let iterable = args[0].clone();
     let items = crate::iter::collect(vm, tx, &iterable)?;
     let mut acc = start;
     for item in &items {
@@ -461,7 +473,7 @@ fn isclose(vm: &mut Vm, tx: &Tx, args: Args, kw: Kw) -> PyResult<Value> {
             }
             None => {
                 return Err(type_error(format!(
-                    "isclose() got an unexpected keyword argument '{key}'"
+                    "'{key}' is an invalid keyword argument for isclose()"
                 )));
             }
         }
