@@ -316,7 +316,9 @@ fn state_word(v: &Value, reduce: bool) -> PyResult<u32> {
         return Ok(m.to_u32().unwrap_or(0));
     }
     if b.sign() == num_bigint::Sign::Minus {
-        return Err(overflow_error("can't convert negative int to unsigned"));
+        return Err(overflow_error(
+            "can't convert negative value to unsigned int",
+        ));
     }
     match b.to_u64() {
         Some(w) => Ok(w as u32),
@@ -395,15 +397,24 @@ fn random(_vm: &mut Vm, tx: &Tx, args: Args, kw: Kw) -> PyResult<Value> {
 }
 
 fn getrandbits(vm: &mut Vm, tx: &Tx, args: Args, kw: Kw) -> PyResult<Value> {
-    const SIG: Sig = sig("Random.getrandbits", &["self", "k"], 2);
-    let b = SIG.bind(args, kw)?;
-    let k = to_i64(vm, tx, b[1].as_ref().unwrap_or(&Value::None))?;
-    let self_ = b[0].clone().unwrap_or_default();
+    // A C method in CPython (`METH_O`), hence its own messages.
+    if !kw.is_empty() {
+        return Err(type_error(
+            "Random.getrandbits() takes no keyword arguments",
+        ));
+    }
+    let [self_, k] = args else {
+        return Err(type_error(format!(
+            "Random.getrandbits() takes exactly one argument ({} given)",
+            args.len().saturating_sub(1)
+        )));
+    };
+    let k = to_i64(vm, tx, k)?;
     if (0..=63).contains(&k) {
-        let v = with_rng(tx, &self_, "getrandbits", |r| r.getrandbits_u64(k as u32))?;
+        let v = with_rng(tx, self_, "getrandbits", |r| r.getrandbits_u64(k as u32))?;
         return Ok(Value::Int(v as i64));
     }
-    let v = with_rng(tx, &self_, "getrandbits", |r| r.getrandbits(k))??;
+    let v = with_rng(tx, self_, "getrandbits", |r| r.getrandbits(k))??;
     Ok(bigint_value(BigInt::from(v)))
 }
 
@@ -541,23 +552,26 @@ fn shuffle(vm: &mut Vm, tx: &Tx, args: Args, kw: Kw) -> PyResult<Value> {
     let self_ = b[0].clone().unwrap_or_default();
     let x = b[1].clone().unwrap_or_default();
     let n = ops::len(vm, tx, &x)?;
-    // The swaps do not depend on the items, so draw them all first.
-    let swaps = with_rng(tx, &self_, "shuffle", |r| {
-        let mut swaps = Vec::with_capacity(n.saturating_sub(1));
-        r.shuffle_by(n, |i, j| swaps.push((i, j)));
-        swaps
-    })?;
-    if let Some(Payload::List(cell)) = x.payload()
-        && tx.read(cell)?.len() == n
-    {
-        tx.modify(cell, |v| {
-            for &(i, j) in &swaps {
-                v.swap(i, j);
-            }
+    if let Some(Payload::List(cell)) = x.payload() {
+        // Swapping list items cannot fail, so draw all the swaps first.
+        let swaps = with_rng(tx, &self_, "shuffle", |r| {
+            let mut swaps = Vec::with_capacity(n.saturating_sub(1));
+            r.shuffle_by(n, |i, j| swaps.push((i, j)));
+            swaps
         })?;
-        return Ok(Value::None);
+        if tx.read(cell)?.len() == n {
+            tx.modify(cell, |v| {
+                for &(i, j) in &swaps {
+                    v.swap(i, j);
+                }
+            })?;
+            return Ok(Value::None);
+        }
     }
-    for (i, j) in swaps {
+    // Other sequences may refuse item assignment: draw one swap at a time so a failure
+    // leaves the generator where CPython's would be.
+    for i in (1..n).rev() {
+        let j = with_rng(tx, &self_, "shuffle", |r| r.randbelow(i as u64 + 1))? as usize;
         let (iv, jv) = (Value::Int(i as i64), Value::Int(j as i64));
         let xj = getitem(vm, tx, &x, &jv)?;
         let xi = getitem(vm, tx, &x, &iv)?;
