@@ -965,6 +965,22 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(())
             }
+            Expr::Compare(c)
+                if c.ops.len() == 1
+                    && matches!(c.ops[0], ast::CmpOp::Is | ast::CmpOp::IsNot)
+                    && matches!(c.comparators[0], Expr::NoneLiteral(_)) =>
+            {
+                // `x is None` as a condition: no comparison result is materialized.
+                self.expr(&c.left)?;
+                self.set_loc(c.range);
+                let jump_when_none = (c.ops[0] == ast::CmpOp::Is) == cond;
+                self.emit(if jump_when_none {
+                    I::PopJumpIfNone(label.0)
+                } else {
+                    I::PopJumpIfNotNone(label.0)
+                });
+                Ok(())
+            }
             _ => {
                 self.expr(e)?;
                 self.emit(if cond {

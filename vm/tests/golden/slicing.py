@@ -1,0 +1,8 @@
+s = seq[1:2]
+s = seq[::2]
+s = seq[1:-1:step]
+s = seq[:, 0]
+seq[1:3] = [9]
+seq[::2] += [1]
+del seq[::3]
+m = matrix[i][j]

@@ -1,0 +1,9 @@
+a, b = b, a
+first, *middle, last = range(10)
+[x, (y, z)] = [1, (2, 3)]
+*init, tail = "abc"
+combined = [*a, 1, *b]
+tup = (*a, *b)
+st = {*a, 2}
+merged = {**d1, "k": 1, **d2}
+print(*a, *b, sep="")
