@@ -18,8 +18,22 @@ static STRESS: AtomicU32 = AtomicU32::new(0);
 
 /// Stress mode: make one optimistic commit in `one_in` fail spuriously (0 = off), so
 /// every retry path of the callers runs. Inevitable transactions are never affected.
+/// The environment variable `STMPY_STM_STRESS=n` sets it when the process first uses
+/// the engine (CI runs the test suite once that way).
 pub fn set_stress(one_in: u32) {
     STRESS.store(one_in, Ordering::Relaxed);
+}
+
+pub(crate) fn init_stress_from_env() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        if let Some(n) = std::env::var("STMPY_STM_STRESS")
+            .ok()
+            .and_then(|v| v.parse::<u32>().ok())
+        {
+            set_stress(n);
+        }
+    });
 }
 
 /// Defers freeing a value that other transactions may still be reading.
@@ -85,14 +99,13 @@ impl Ctx {
             self.commit_inevitable(guard);
             return Ok(());
         }
-        let stress = STRESS.load(Ordering::Relaxed);
-        if stress != 0 && self.cm.chance(stress) {
-            return Err(self.fail(guard, AbortCause::Stress, std::ptr::null(), 0));
-        }
         let logs = self.logs();
         // (1) Read-only: every read was validated against rv when it was made, so the
         // transaction is consistent at rv. Nothing shared is written.
         if logs.writes.is_empty() {
+            if self.stressed() {
+                return Err(self.fail(guard, AbortCause::Stress, std::ptr::null(), 0));
+            }
             self.stamp.set((self.rv.get(), false));
             self.stats.commit(false);
             self.cm.reset();
@@ -166,6 +179,11 @@ impl Ctx {
                 }
             }
         }
+        // Spurious abort in stress mode: after validation, so that real conflicts are
+        // still seen, and with the locks held, so that their release path runs.
+        if self.stressed() {
+            return Err(self.fail(guard, AbortCause::Stress, std::ptr::null(), n));
+        }
         // (6) Write back: publish the new values, retire the old ones.
         let site = stats::enabled().then(|| self.site.get());
         for e in &logs.writes {
@@ -192,6 +210,12 @@ impl Ctx {
         self.stats.commit(false);
         self.cm.reset();
         Ok(())
+    }
+
+    #[inline(always)]
+    fn stressed(&self) -> bool {
+        let n = STRESS.load(Ordering::Relaxed);
+        n != 0 && self.cm.chance(n)
     }
 
     /// An engine abort during commit: release the first `locked` write locks, roll

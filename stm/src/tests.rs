@@ -80,16 +80,21 @@ fn nested_user_error_rolls_back_only_the_nested_part() {
     let a = TVar::new(0);
     let b = TVar::new(0);
     for mode in [TxMode::Optimistic, TxMode::Inevitable] {
-        let tx = Tx::begin(mode);
-        a.write(&tx, 1).unwrap();
-        let r: Result<(), ()> = try_atomically(|tx| {
-            a.write(tx, 2)?;
-            b.write(tx, 2)?;
-            Err(TxError::User(()))
-        });
-        assert_eq!(r, Err(()));
-        assert_eq!((*a.read(&tx).unwrap(), *b.read(&tx).unwrap()), (1, 0));
-        tx.commit().unwrap();
+        // A loop: under STMPY_STM_STRESS an optimistic commit may fail spuriously.
+        loop {
+            let tx = Tx::begin(mode);
+            a.write(&tx, 1).unwrap();
+            let r: Result<(), ()> = try_atomically(|tx| {
+                a.write(tx, 2)?;
+                b.write(tx, 2)?;
+                Err(TxError::User(()))
+            });
+            assert_eq!(r, Err(()));
+            assert_eq!((*a.read(&tx).unwrap(), *b.read(&tx).unwrap()), (1, 0));
+            if tx.commit().is_ok() {
+                break;
+            }
+        }
         assert_eq!((a.snapshot(), b.snapshot()), (1, 0));
         atomically(|tx| a.write(tx, 0));
     }
@@ -176,13 +181,17 @@ fn get_mut_after_transactional_writes_is_safe() {
 #[test]
 fn dropping_a_cell_inside_a_transaction_that_logged_it_is_safe() {
     let keep = TVar::new(0);
-    let tx = Tx::begin(TxMode::Optimistic);
-    {
-        let tmp = TVar::new(vec![1, 2, 3]);
-        assert_eq!(tmp.read(&tx).unwrap().len(), 3);
-        tmp.write(&tx, vec![]).unwrap();
+    loop {
+        let tx = Tx::begin(TxMode::Optimistic);
+        {
+            let tmp = TVar::new(vec![1, 2, 3]);
+            assert_eq!(tmp.read(&tx).unwrap().len(), 3);
+            tmp.write(&tx, vec![]).unwrap();
+        }
+        keep.write(&tx, 1).unwrap();
+        if tx.commit().is_ok() {
+            break;
+        }
     }
-    keep.write(&tx, 1).unwrap();
-    tx.commit().unwrap();
     assert_eq!(keep.snapshot(), 1);
 }

@@ -159,6 +159,7 @@ pub(crate) struct Ctx {
 impl Ctx {
     fn new() -> Ctx {
         let tid = NEXT_TID.fetch_add(1, Ordering::Relaxed);
+        crate::commit::init_stress_from_env();
         Ctx {
             tid,
             handle: crossbeam_epoch::default_collector().register(),

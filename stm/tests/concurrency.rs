@@ -220,10 +220,15 @@ fn conflicts_are_attributed_to_both_sites() {
         if n == 0 {
             let x2 = x.clone();
             std::thread::spawn(move || {
-                let tx2 = Tx::begin(TxMode::Optimistic);
-                tx2.set_site(0xB2);
-                x2.write(&tx2, 5).unwrap();
-                tx2.commit().unwrap();
+                loop {
+                    // A loop: under STMPY_STM_STRESS a commit may fail spuriously.
+                    let tx2 = Tx::begin(TxMode::Optimistic);
+                    tx2.set_site(0xB2);
+                    x2.write(&tx2, 5).unwrap();
+                    if tx2.commit().is_ok() {
+                        break;
+                    }
+                }
             })
             .join()
             .unwrap();
@@ -232,15 +237,14 @@ fn conflicts_are_attributed_to_both_sites() {
         Ok(())
     });
     r.unwrap();
-    assert_eq!(attempts.load(Ordering::SeqCst), 2);
+    assert!(attempts.load(Ordering::SeqCst) >= 2);
     assert_eq!(y.snapshot(), 5);
     let s = stats();
     let rec = s
         .conflicts
         .iter()
-        .find(|c| c.aborted_site == 0xA1)
+        .find(|c| c.aborted_site == 0xA1 && c.cause == AbortCause::Validation)
         .expect("the conflict is recorded");
-    assert_eq!(rec.cause, AbortCause::Validation);
     assert_eq!(rec.other_site, 0xB2);
     assert_eq!(rec.cell, x.addr());
     assert!(s.aborts_validation >= 1 && s.commits >= 2);
