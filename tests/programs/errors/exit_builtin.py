@@ -1,0 +1,3 @@
+print("calling exit(4)")
+exit(4)
+print("never")
