@@ -109,6 +109,7 @@ struct Actual {
     /// `None` when killed by a signal or by the timeout.
     code: Option<i32>,
     timed_out: bool,
+    elapsed: Duration,
 }
 
 fn run_program(bin: &Path, py: &Path) -> Result<Actual, String> {
@@ -149,6 +150,7 @@ fn run_program(bin: &Path, py: &Path) -> Result<Actual, String> {
             Err(e) => return Err(format!("waiting for stmpy: {e}")),
         }
     };
+    let elapsed = start.elapsed();
     let stdout = out_reader.join().unwrap_or_default();
     let stderr = err_reader.join().unwrap_or_default();
     Ok(Actual {
@@ -156,6 +158,7 @@ fn run_program(bin: &Path, py: &Path) -> Result<Actual, String> {
         stderr,
         code: if timed_out { None } else { status.code() },
         timed_out,
+        elapsed,
     })
 }
 
@@ -168,8 +171,8 @@ fn last_nonempty_line(bytes: &[u8]) -> String {
         .to_string()
 }
 
-/// Compares one program's run with its recording; `Err` holds a readable report.
-fn check(bin: &Path, root: &Path, rel: &str) -> Result<(), String> {
+/// Compares one program's run with its recording: `Ok(run time)`, or a readable report.
+fn check(bin: &Path, root: &Path, rel: &str) -> Result<Duration, String> {
     let py = root.join(rel);
     let expected = read_expected(&py)?;
     let actual = run_program(bin, &py)?;
@@ -204,14 +207,15 @@ fn check(bin: &Path, root: &Path, rel: &str) -> Result<(), String> {
             );
         }
     }
-    if report.is_empty() {
-        return Ok(());
-    }
+    // Even with the right output, a panic (say, in a helper thread) is a failure.
     if String::from_utf8_lossy(&actual.stderr).contains("panicked at") {
         let _ = writeln!(
             report,
             "  stmpy panicked (a Rust panic must never reach a user)"
         );
+    }
+    if report.is_empty() {
+        return Ok(actual.elapsed);
     }
     // The end of stderr usually says why (a traceback, a panic, "not implemented").
     let stderr = String::from_utf8_lossy(&actual.stderr);
@@ -359,7 +363,7 @@ fn programs_match_cpython() {
 
     // Workers pull the next program index from a shared counter.
     let next = Mutex::new(0usize);
-    let results: Mutex<Vec<(String, Result<(), String>)>> = Mutex::new(Vec::new());
+    let results: Mutex<Vec<(String, Result<Duration, String>)>> = Mutex::new(Vec::new());
     std::thread::scope(|s| {
         for _ in 0..WORKERS {
             s.spawn(|| {
@@ -410,8 +414,8 @@ fn programs_match_cpython() {
     let mut panics = 0;
     for (rel, result) in &results {
         match (result, xfail.contains(rel)) {
-            (Ok(()), false) => passed += 1,
-            (Ok(()), true) => now_passing.push(rel.clone()),
+            (Ok(_), false) => passed += 1,
+            (Ok(_), true) => now_passing.push(rel.clone()),
             (Err(_), true) => expected_failures += 1,
             (Err(report), false) => unexpected.push(format!("FAIL {rel}\n{report}")),
         }
@@ -440,6 +444,20 @@ fn programs_match_cpython() {
         unexpected.len(),
         now_passing.len()
     );
+    // Not a check (timings never fail a test), a pointer for whoever tunes the interpreter.
+    let mut timed: Vec<(&String, Duration)> = results
+        .iter()
+        .filter_map(|(rel, r)| r.as_ref().ok().map(|d| (rel, *d)))
+        .collect();
+    timed.sort_by_key(|t| std::cmp::Reverse(t.1));
+    let slowest: Vec<String> = timed
+        .iter()
+        .take(3)
+        .map(|(rel, d)| format!("{rel} {:.2}s", d.as_secs_f64()))
+        .collect();
+    if !slowest.is_empty() {
+        eprintln!("slowest passing programs: {}", slowest.join(", "));
+    }
     let mut problems = Vec::new();
     if !unexpected.is_empty() {
         problems.push(format!(
