@@ -23,6 +23,10 @@ while IFS= read -r -d '' py; do
     (cd "$dir" && timeout 10 python3 "$base.py" </dev/null >"$base.out" 2>"$base.stderr.tmp")
     code=$?
     set -e
+    if [ "$code" -eq 124 ]; then
+        echo "record.sh: $rel ran for more than 10 s under python3; programs must be fast" >&2
+        exit 1
+    fi
     if [ "$code" -ne 0 ]; then
         echo "$code" >"$dir/$base.code"
         grep -v '^[[:space:]]*$' "$dir/$base.stderr.tmp" | tail -n 1 >"$dir/$base.err" || true
