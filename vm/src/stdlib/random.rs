@@ -9,15 +9,17 @@
 //! (indexing a user sequence, comparing weights) happens outside it, using draws taken
 //! first in CPython's order.
 //!
-//! Known differences from CPython: a subclass overriding `random()` or `getrandbits()`
-//! does not change what the other native methods draw; `SystemRandom` is absent.
+//! `SystemRandom` shares the methods, with every draw read from the OS.
+//!
+//! Known difference from CPython: a subclass overriding `random()` or `getrandbits()`
+//! does not change what the other native methods draw.
 
 use std::sync::OnceLock;
 
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 use stmpy_core::dict::DictData;
-use stmpy_core::error::{PyResult, index_error, overflow_error, type_error, value_error};
+use stmpy_core::error::{PyResult, Unwind, index_error, overflow_error, type_error, value_error};
 use stmpy_core::stm::{TVar, Tx};
 use stmpy_core::types::{ExcKind, Layout, TypeObj, type_name, types};
 use stmpy_core::value::{ObjRef, Payload, Value};
@@ -118,6 +120,64 @@ pub fn random_class() -> &'static ObjRef {
     })
 }
 
+/// `random.SystemRandom(Random)`: draws from the OS; seeding is a no-op and it has no
+/// state to get or set.
+pub fn system_random_class() -> &'static ObjRef {
+    static CLS: OnceLock<ObjRef> = OnceLock::new();
+    CLS.get_or_init(|| {
+        const OWN: Table = &[
+            ("__init__", system_init),
+            ("seed", system_seed),
+            ("getstate", system_no_state),
+            ("setstate", system_no_state),
+        ];
+        let t = types();
+        let mut dict = DictData::new();
+        for (name, f) in OWN {
+            dict.insert_str(
+                Value::str(name),
+                stmpy_core::str::str_hash(name),
+                native_value(name, *f),
+            );
+        }
+        let base = random_class().clone();
+        ObjRef::new(Payload::Type(TypeObj {
+            name: "SystemRandom".to_string(),
+            module: "random".to_string(),
+            bases: vec![base.clone()],
+            mro: vec![base, t.object.clone()],
+            dict: TVar::new(dict),
+            layout: Layout::Object,
+            builtin_base: None,
+        }))
+    })
+}
+
+fn is_system(self_: &Value) -> bool {
+    stmpy_core::types::is_subtype(stmpy_core::types::type_of(self_), system_random_class())
+}
+
+fn system_init(_vm: &mut Vm, tx: &Tx, args: Args, kw: Kw) -> PyResult<Value> {
+    const SIG: Sig = sig("Random.__init__", &["self", "x"], 1);
+    let b = SIG.bind(args, kw)?;
+    let self_ = b[0].clone().unwrap_or_default();
+    with_rng(tx, &self_, "__init__", |r| *r = Random::system())?;
+    Ok(Value::None)
+}
+
+/// `SystemRandom.seed(*args, **kwds)`: "Stub method.  Not used for a system random
+/// number generator."
+fn system_seed(_vm: &mut Vm, _tx: &Tx, _args: Args, _kw: Kw) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn system_no_state(_vm: &mut Vm, _tx: &Tx, _args: Args, _kw: Kw) -> PyResult<Value> {
+    Err(Unwind::new(
+        ExcKind::NotImplementedError,
+        "System entropy source does not have state.",
+    ))
+}
+
 /// The class of the opaque objects holding a generator cell.
 fn state_type() -> &'static ObjRef {
     static T: OnceLock<ObjRef> = OnceLock::new();
@@ -129,6 +189,12 @@ pub fn init(vm: &mut Vm, tx: &Tx, globals: &ObjRef) -> PyResult<()> {
     set_attr(tx, globals, "Random", Value::Obj(cls.clone()))?;
     let inst = vm.construct(tx, cls, &[], &[])?;
     set_attr(tx, globals, "_inst", inst.clone())?;
+    set_attr(
+        tx,
+        globals,
+        "SystemRandom",
+        Value::Obj(system_random_class().clone()),
+    )?;
     let Payload::Type(t) = &cls.payload else {
         return Ok(());
     };
@@ -178,7 +244,12 @@ fn state_of(tx: &Tx, self_: &Value, method: &str) -> PyResult<ObjRef> {
     if let Some(Value::Obj(o)) = tx.read(&inst.dict)?.get_str(STATE_KEY, state_hash()) {
         return Ok(o.clone());
     }
-    let cell = new_state(Random::new(Seed::None, 2)?);
+    let fresh = if is_system(self_) {
+        Random::system()
+    } else {
+        Random::new(Seed::None, 2)?
+    };
+    let cell = new_state(fresh);
     tx.modify(&inst.dict, |d| {
         d.insert_str(
             Value::str(STATE_KEY),
@@ -293,6 +364,9 @@ fn getstate(_vm: &mut Vm, tx: &Tx, args: Args, kw: Kw) -> PyResult<Value> {
     let st = with_rng(tx, b[0].as_ref().unwrap_or(&Value::None), "getstate", |r| {
         r.getstate()
     })?;
+    let Some(st) = st else {
+        return system_no_state(_vm, tx, args, kw);
+    };
     let mut words: Vec<Value> = st.words.iter().map(|&w| Value::Int(i64::from(w))).collect();
     words.push(Value::Int(st.index as i64));
     Ok(Value::tuple(vec![

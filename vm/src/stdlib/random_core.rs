@@ -144,10 +144,57 @@ fn real_pow(x: f64, y: f64) -> Res<f64> {
     }
 }
 
-/// `random.Random`: the generator plus the cached second normal deviate of `gauss`.
+/// Where a generator's bits come from.
+// The Twister is the variant in use nearly always; boxing it would add an indirection
+// to every draw to save space in the rare SystemRandom.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq)]
+enum Source {
+    /// `random.Random`: the Mersenne Twister, reproducible from a seed.
+    Mt(Mt19937),
+    /// `random.SystemRandom`: fresh OS entropy for every draw, as CPython reads
+    /// `os.urandom`.
+    Os,
+}
+
+impl Source {
+    fn random(&mut self) -> f64 {
+        match self {
+            Source::Mt(mt) => mt.random(),
+            Source::Os => {
+                // `(int.from_bytes(urandom(7)) >> 3) * RECIP_BPF`
+                let b = os_bytes(7);
+                let x = b.iter().fold(0u64, |acc, &c| (acc << 8) | u64::from(c));
+                (x >> 3) as f64 * (1.0 / 9_007_199_254_740_992.0)
+            }
+        }
+    }
+
+    fn getrandbits_u64(&mut self, k: u32) -> u64 {
+        match self {
+            Source::Mt(mt) => mt.getrandbits_u64(k),
+            Source::Os => self.getrandbits(u64::from(k)).to_u64().unwrap_or(0),
+        }
+    }
+
+    fn getrandbits(&mut self, k: u64) -> BigUint {
+        match self {
+            Source::Mt(mt) => mt.getrandbits(k),
+            Source::Os => {
+                // `int.from_bytes(urandom(numbytes)) >> (numbytes * 8 - k)`
+                let numbytes = k.div_ceil(8);
+                let x = BigUint::from_bytes_be(&os_bytes(numbytes as usize));
+                x >> (numbytes * 8 - k)
+            }
+        }
+    }
+}
+
+/// `random.Random` (or `SystemRandom`): the bit source plus the cached second normal
+/// deviate of `gauss`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Random {
-    mt: Mt19937,
+    src: Source,
     gauss_next: Option<f64>,
 }
 
@@ -166,16 +213,29 @@ impl Random {
     /// A generator seeded like `random.Random(seed)`.
     pub fn new(seed: Seed<'_>, version: i64) -> Res<Self> {
         let mut r = Random {
-            mt: Mt19937::from_key(&[0]),
+            src: Source::Mt(Mt19937::from_key(&[0])),
             gauss_next: None,
         };
         r.seed(seed, version)?;
         Ok(r)
     }
 
+    /// A `random.SystemRandom`: no state, every draw from the OS.
+    pub fn system() -> Self {
+        Random {
+            src: Source::Os,
+            gauss_next: None,
+        }
+    }
+
+    /// Is this a `SystemRandom` (which has no state to seed, get or set)?
+    pub fn is_system(&self) -> bool {
+        self.src == Source::Os
+    }
+
     /// `Random.seed(a, version)`.
     pub fn seed(&mut self, seed: Seed<'_>, version: i64) -> Res<()> {
-        self.mt = match seed {
+        let mt = match seed {
             Seed::None => Mt19937::from_key(&os_entropy()),
             Seed::Int(n) => Mt19937::from_biguint(n.magnitude()),
             Seed::Str(s) if version == 1 => {
@@ -188,30 +248,37 @@ impl Random {
             Seed::Bytes(b) => Mt19937::from_biguint(&version2_int(b)),
             Seed::Hash(h) => Mt19937::from_biguint(&BigUint::from(h as u64)),
         };
+        self.src = Source::Mt(mt);
         self.gauss_next = None;
         Ok(())
     }
 
-    pub fn getstate(&self) -> State {
-        let (words, index) = self.mt.state();
-        State {
+    /// The state, or `None` for a `SystemRandom`.
+    pub fn getstate(&self) -> Option<State> {
+        let Source::Mt(mt) = &self.src else {
+            return None;
+        };
+        let (words, index) = mt.state();
+        Some(State {
             words: *words,
             index,
             gauss_next: self.gauss_next,
-        }
+        })
     }
 
     /// `Random.setstate` for a version-3 (or, after the caller reduced each word
     /// modulo 2**32, version-2) state. The caller checks the version
     /// ([`bad_state_version`]) and that the middle item is a tuple of 625 ints.
     pub fn setstate(&mut self, words: &[u32; N], index: i64, gauss_next: Option<f64>) -> Res<()> {
-        self.mt.set_state(words, index)?;
+        let mut mt = Mt19937::from_key(&[0]);
+        mt.set_state(words, index)?;
+        self.src = Source::Mt(mt);
         self.gauss_next = gauss_next;
         Ok(())
     }
 
     pub fn random(&mut self) -> f64 {
-        self.mt.random()
+        self.src.random()
     }
 
     /// `getrandbits(k)`; `k` is what the caller converted from Python (negative fails).
@@ -219,12 +286,12 @@ impl Random {
         if k < 0 {
             return Err(PyErr::value("number of bits must be non-negative"));
         }
-        Ok(self.mt.getrandbits(k as u64))
+        Ok(self.src.getrandbits(k as u64))
     }
 
     /// `getrandbits(k)` for `0 <= k <= 64` without allocating.
     pub fn getrandbits_u64(&mut self, k: u32) -> u64 {
-        self.mt.getrandbits_u64(k)
+        self.src.getrandbits_u64(k)
     }
 
     /// `randbytes(n)`: `getrandbits(n * 8).to_bytes(n, 'little')`.
@@ -244,7 +311,7 @@ impl Random {
         debug_assert!(n > 0);
         let k = 64 - n.leading_zeros();
         loop {
-            let r = self.mt.getrandbits_u64(k);
+            let r = self.src.getrandbits_u64(k);
             if r < n {
                 return r;
             }
@@ -258,7 +325,7 @@ impl Random {
         }
         let k = n.bits();
         loop {
-            let r = self.mt.getrandbits(k);
+            let r = self.src.getrandbits(k);
             if &r < n {
                 return r;
             }
@@ -720,6 +787,26 @@ fn version2_int(bytes: &[u8]) -> BigUint {
     let mut all = bytes.to_vec();
     all.extend_from_slice(&Sha512::digest(bytes));
     BigUint::from_bytes_be(&all)
+}
+
+/// `n` bytes of OS entropy (`os.urandom`). Should the OS source be unreadable, falls
+/// back to a generator seeded from the time, so a draw never fails.
+fn os_bytes(n: usize) -> Vec<u8> {
+    use std::io::Read;
+    static URANDOM: std::sync::OnceLock<Option<std::fs::File>> = std::sync::OnceLock::new();
+    let mut buf = vec![0u8; n];
+    if let Some(mut f) = URANDOM
+        .get_or_init(|| std::fs::File::open("/dev/urandom").ok())
+        .as_ref()
+        && f.read_exact(&mut buf).is_ok()
+    {
+        return buf;
+    }
+    let mut mt = Mt19937::from_key(&os_entropy());
+    for b in &mut buf {
+        *b = mt.next_u32() as u8;
+    }
+    buf
 }
 
 /// 624 words of OS entropy as CPython's `random_seed_urandom` reads, falling back to

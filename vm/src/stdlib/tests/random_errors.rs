@@ -126,7 +126,7 @@ fn numeric_errors() {
 fn state_round_trip_and_checks() {
     let mut r = rng();
     r.gauss(0.0, 1.0);
-    let st = r.getstate();
+    let st = r.getstate().unwrap();
     let a: Vec<f64> = (0..700).map(|_| r.gauss(0.0, 1.0)).collect();
     let mut r2 = Random::new(Seed::Int(&99.into()), 2).unwrap();
     r2.setstate(&st.words, st.index as i64, st.gauss_next)
@@ -143,7 +143,7 @@ fn state_round_trip_and_checks() {
     );
     // Reseeding clears the cached gauss deviate, as CPython's seed() does.
     r2.seed(Seed::Int(&1.into()), 2).unwrap();
-    assert_eq!(r2.getstate().gauss_next, None);
+    assert_eq!(r2.getstate().unwrap().gauss_next, None);
     assert_eq!(r2, rng());
 }
 
@@ -152,4 +152,22 @@ fn os_seeds_differ() {
     let a = Random::new(Seed::None, 2).unwrap();
     let b = Random::new(Seed::None, 2).unwrap();
     assert_ne!(a, b);
+}
+
+#[test]
+fn system_random_draws_from_the_os() {
+    let mut s = Random::system();
+    assert!(s.is_system() && s.getstate().is_none());
+    let xs: Vec<f64> = (0..100).map(|_| s.random()).collect();
+    assert!(xs.iter().all(|x| (0.0..1.0).contains(x)));
+    assert!(xs.windows(2).any(|w| w[0] != w[1]));
+    for k in [0i64, 1, 7, 8, 9, 63, 64, 65, 200] {
+        let v = s.getrandbits(k).unwrap();
+        assert!(v.bits() <= k as u64, "getrandbits({k}) gave {v}");
+    }
+    let picks = s.sample(1000, 10).unwrap();
+    assert!(picks.iter().all(|&i| i < 1000));
+    // Seeding turns it back into a Mersenne Twister.
+    s.seed(Seed::Int(&1.into()), 2).unwrap();
+    assert_eq!(s, rng());
 }

@@ -129,7 +129,7 @@ fn replay(r: &mut Random, out: &mut Out) {
         .collect();
     out.floats("weibull", &v);
     out.ints("randbytes", &r.randbytes(9).unwrap());
-    let st = r.getstate();
+    let st = r.getstate().unwrap();
     let sum = st.words.iter().fold(0u32, |a, &w| a.wrapping_add(w));
     out.ints(
         "state",
