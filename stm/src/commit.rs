@@ -122,7 +122,7 @@ impl Ctx {
                 if is_locked(l) {
                     if spins < 64 {
                         spins += 1;
-                        std::hint::spin_loop();
+                        crate::sync::spin_loop();
                         continue;
                     }
                     let cause = self.lock_cause(l);
@@ -133,6 +133,7 @@ impl Ctx {
                     .is_ok()
                 {
                     logs.writes[i].old_lock = l;
+                    crate::sync::switch();
                     break;
                 }
             }
@@ -153,12 +154,15 @@ impl Ctx {
             }
         }
         let wake = park::anyone_waiting();
+        crate::sync::switch();
         // (4) Take the write version: the linearization point of the commit.
         let (wv, exclusive) = clock::tick();
         // (5) Validate the read set (skipped when nobody can have committed since rv).
         let rv = self.rv.get();
+        crate::sync::switch();
         if !(exclusive && wv == rv + 1) {
             for &r in &logs.reads {
+                crate::sync::switch();
                 // SAFETY: logged headers stay valid while we are pinned.
                 let l = unsafe { (*r).lock.load(Ordering::Acquire) };
                 let ok = if !is_locked(l) {
@@ -195,11 +199,13 @@ impl Ctx {
                 h.site.store(s, Ordering::Relaxed);
             }
             retire(guard, old, e.drop);
+            crate::sync::switch();
         }
         // (7) Release the locks with the new version.
         for e in &logs.writes {
             // SAFETY: as above.
             unsafe { (*e.h).lock.store(unlocked(wv), Ordering::Release) };
+            crate::sync::switch();
         }
         // The cells own the new values now.
         logs.writes.clear();
@@ -422,7 +428,7 @@ impl Ctx {
                 if !is_locked(l) {
                     break l;
                 }
-                std::thread::yield_now();
+                crate::sync::yield_now();
             };
             if version(l) > rv {
                 inevitable::bloom_clear(self.bloom_dirty.replace(0));
@@ -451,7 +457,7 @@ impl Ctx {
                     {
                         break l;
                     }
-                    std::thread::yield_now();
+                    crate::sync::yield_now();
                 }
             } else {
                 0

@@ -45,11 +45,11 @@ impl Contention {
         let spins = self.next() % cap;
         if spins < 256 {
             for _ in 0..spins * 4 {
-                std::hint::spin_loop();
+                crate::sync::spin_loop();
             }
         } else {
             for _ in 0..spins / 256 {
-                std::thread::yield_now();
+                crate::sync::yield_now();
             }
         }
     }

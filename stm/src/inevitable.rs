@@ -88,12 +88,14 @@ pub(crate) fn acquire(me: u64) -> bool {
             }
             continue;
         }
+        crate::sync::switch();
         assert!(
             cur >> 2 != me,
             "stmpy-stm: a second inevitable transaction begun on a thread that already runs one"
         );
         park::wait_until(|| TOKEN.load(Ordering::SeqCst) != cur);
     }
+    crate::sync::switch();
     let solo = REGISTERED.load(Ordering::SeqCst) <= 1;
     TOKEN.store(
         me << 2 | if solo { SOLO } else { TRACKED },
@@ -114,6 +116,7 @@ pub(crate) fn release() {
 /// that began before we were counted.
 pub(crate) fn register(me: u64) {
     REGISTERED.fetch_add(1, Ordering::SeqCst);
+    crate::sync::switch();
     wait_while_exclusive(me);
 }
 
@@ -130,7 +133,7 @@ pub(crate) fn wait_while_exclusive(me: u64) {
         }
         if t & 3 == UNDECIDED {
             // The holder decides within a few instructions.
-            std::thread::yield_now();
+            crate::sync::yield_now();
             continue;
         }
         park::wait_until(|| TOKEN.load(Ordering::SeqCst) != t);

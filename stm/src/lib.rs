@@ -69,6 +69,7 @@ mod contention;
 mod inevitable;
 mod park;
 mod stats;
+mod sync;
 mod tx;
 mod var;
 

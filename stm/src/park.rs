@@ -32,6 +32,7 @@ pub(crate) fn wake_all() {
 
 /// Blocks until `done()` returns true. `done` is evaluated under the park mutex, after
 /// this thread is counted as a waiter.
+#[cfg(not(feature = "shuttle"))]
 pub(crate) fn wait_until(mut done: impl FnMut() -> bool) {
     WAITERS.fetch_add(1, Ordering::SeqCst);
     let mut g = MUTEX.lock().unwrap_or_else(|p| p.into_inner());
@@ -39,5 +40,15 @@ pub(crate) fn wait_until(mut done: impl FnMut() -> bool) {
         g = CHANGED.wait(g).unwrap_or_else(|p| p.into_inner());
     }
     drop(g);
+    WAITERS.fetch_sub(1, Ordering::SeqCst);
+}
+
+/// Under the model checker: a yield loop (a std condvar would block every coroutine).
+#[cfg(feature = "shuttle")]
+pub(crate) fn wait_until(mut done: impl FnMut() -> bool) {
+    WAITERS.fetch_add(1, Ordering::SeqCst);
+    while !done() {
+        crate::sync::yield_now();
+    }
     WAITERS.fetch_sub(1, Ordering::SeqCst);
 }

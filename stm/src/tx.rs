@@ -243,15 +243,17 @@ impl Ctx {
         let mut spins = 0;
         loop {
             let l1 = hr.lock.load(Ordering::Acquire);
+            crate::sync::switch();
             if is_locked(l1) {
                 if spins < LOCK_SPINS {
                     spins += 1;
-                    std::hint::spin_loop();
+                    crate::sync::spin_loop();
                     continue;
                 }
                 return Err(self.conflict(self.lock_cause(l1), h));
             }
             let p = hr.value.load(Ordering::Acquire);
+            crate::sync::switch();
             let l2 = hr.lock.load(Ordering::Acquire);
             if l1 != l2 {
                 continue;
@@ -310,14 +312,16 @@ impl Ctx {
         let word = inevitable::bloom_add(h);
         self.bloom_dirty.set(self.bloom_dirty.get() | 1 << word);
         inevitable::bloom_fence();
+        crate::sync::switch();
         loop {
             let l1 = hr.lock.load(Ordering::SeqCst);
             if is_locked(l1) {
                 // A committer that has not seen our filter bit: it finishes soon.
-                std::thread::yield_now();
+                crate::sync::yield_now();
                 continue;
             }
             let p = hr.value.load(Ordering::Acquire);
+            crate::sync::switch();
             if hr.lock.load(Ordering::Acquire) == l1 {
                 return p;
             }
@@ -375,7 +379,7 @@ impl Ctx {
         loop {
             let l = hr.lock.load(Ordering::Acquire);
             if is_locked(l) {
-                std::thread::yield_now();
+                crate::sync::yield_now();
                 continue;
             }
             if hr
@@ -424,6 +428,7 @@ impl Ctx {
         if !hr.touched.load(Ordering::Relaxed) {
             hr.touched.store(true, Ordering::Release);
         }
+        crate::sync::switch();
         let old = hr.value.load(Ordering::Relaxed);
         hr.value.store(new, Ordering::Release);
         hr.wtx.store(serial, Ordering::Relaxed);
@@ -446,7 +451,12 @@ impl Drop for Ctx {
     }
 }
 
+#[cfg(not(feature = "shuttle"))]
 thread_local! {
+    static CTX: Ctx = Ctx::new();
+}
+#[cfg(feature = "shuttle")]
+shuttle::thread_local! {
     static CTX: Ctx = Ctx::new();
 }
 
