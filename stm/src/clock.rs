@@ -65,6 +65,16 @@ pub(crate) fn tick() -> (u64, bool) {
     }
 }
 
+/// Takes a write version for a solo inevitable transaction: nobody else can commit
+/// while it runs (every other thread is unregistered or waiting), so a plain store is
+/// enough and costs no atomic read-modify-write.
+#[inline]
+pub(crate) fn tick_solo() -> u64 {
+    let v = CLOCK.load(Ordering::Relaxed) + 1;
+    CLOCK.store(v, Ordering::Release);
+    v
+}
+
 #[inline(always)]
 pub(crate) const fn is_locked(w: u64) -> bool {
     w & 1 != 0

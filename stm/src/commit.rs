@@ -243,7 +243,11 @@ impl Ctx {
         let site = stats::enabled().then(|| self.site.get());
         // One clock step even in solo mode (cheap: the line is ours when alone), so
         // commit stamps order inevitable transactions among the others.
-        let (wv, _) = clock::tick();
+        let wv = if self.mode.get() == Mode::Tracked {
+            clock::tick().0
+        } else {
+            clock::tick_solo()
+        };
         self.stamp.set((wv, true));
         if self.mode.get() == Mode::Tracked {
             for u in logs.undo.drain(..) {

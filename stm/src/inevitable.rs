@@ -42,7 +42,6 @@ use crate::var::Header;
 static TOKEN: CachePadded<AtomicU64> = CachePadded::new(AtomicU64::new(0));
 static REGISTERED: CachePadded<AtomicUsize> = CachePadded::new(AtomicUsize::new(0));
 
-const UNDECIDED: u64 = 1;
 const SOLO: u64 = 2;
 const TRACKED: u64 = 3;
 
@@ -52,7 +51,7 @@ pub(crate) enum Holder {
     None,
     /// A tracked inevitable transaction on another thread: check the filter.
     Tracked,
-    /// A solo (or undecided) one: stay out of its way entirely.
+    /// A solo one (or one still deciding): stay out of its way entirely.
     Exclusive,
 }
 
@@ -80,8 +79,9 @@ pub(crate) fn acquire(me: u64) -> bool {
     loop {
         let cur = TOKEN.load(Ordering::SeqCst);
         if cur == 0 {
+            // Optimistically solo; corrected below if anyone else is registered.
             if TOKEN
-                .compare_exchange(0, me << 2 | UNDECIDED, Ordering::SeqCst, Ordering::SeqCst)
+                .compare_exchange(0, me << 2 | SOLO, Ordering::SeqCst, Ordering::SeqCst)
                 .is_ok()
             {
                 break;
@@ -96,11 +96,17 @@ pub(crate) fn acquire(me: u64) -> bool {
         park::wait_until(|| TOKEN.load(Ordering::SeqCst) != cur);
     }
     crate::sync::switch();
+    // Dekker with `register`: the token CAS above precedes this load (both SeqCst), a
+    // registrant's increment precedes its token load; so either we see it here, or it
+    // sees our token and stays out of the way. A registrant that saw the token while it
+    // said SOLO waits until it changes, and we have done nothing solo yet.
     let solo = REGISTERED.load(Ordering::SeqCst) <= 1;
-    TOKEN.store(
-        me << 2 | if solo { SOLO } else { TRACKED },
-        Ordering::SeqCst,
-    );
+    if !solo {
+        TOKEN.store(me << 2 | TRACKED, Ordering::SeqCst);
+        if park::anyone_waiting() {
+            park::wake_all();
+        }
+    }
     solo
 }
 
@@ -124,17 +130,12 @@ pub(crate) fn deregister() {
     REGISTERED.fetch_sub(1, Ordering::SeqCst);
 }
 
-/// Parks until no solo/undecided inevitable transaction of another thread is running.
+/// Parks until no solo inevitable transaction of another thread is running.
 pub(crate) fn wait_while_exclusive(me: u64) {
     loop {
         let t = TOKEN.load(Ordering::SeqCst);
         if t == 0 || t >> 2 == me || t & 3 == TRACKED {
             return;
-        }
-        if t & 3 == UNDECIDED {
-            // The holder decides within a few instructions.
-            crate::sync::yield_now();
-            continue;
         }
         park::wait_until(|| TOKEN.load(Ordering::SeqCst) != t);
     }
