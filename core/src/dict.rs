@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use crate::value::Value;
 
-const SMALL: usize = 8;
+const SMALL: usize = 16;
 
 /// One key/value pair with the key's hash.
 #[derive(Clone, Debug)]
@@ -64,11 +64,24 @@ impl BuildHasher for MixBuild {
 
 type Index = imbl::GenericHashMap<i64, Bucket, MixBuild, imbl::shared_ptr::DefaultSharedPtr>;
 
+/// The slots: a plain vector while small (cheap to copy when a transaction must copy
+/// the map, and scanned linearly), a persistent vector with a hash index when big.
+#[derive(Clone)]
+enum Slots {
+    Small(Vec<Option<Entry>>),
+    Big(imbl::Vector<Option<Entry>>, Index),
+}
+
+impl Default for Slots {
+    fn default() -> Self {
+        Slots::Small(Vec::new())
+    }
+}
+
 /// The state of a dict (see the module comment).
 #[derive(Clone, Default)]
 pub struct DictData {
-    entries: imbl::Vector<Option<Entry>>,
-    index: Option<Index>,
+    slots: Slots,
     len: usize,
 }
 
@@ -92,15 +105,31 @@ impl DictData {
     }
     /// Number of slots (live and deleted): iteration positions run over `0..slots()`.
     pub fn slots(&self) -> usize {
-        self.entries.len()
+        match &self.slots {
+            Slots::Small(v) => v.len(),
+            Slots::Big(v, _) => v.len(),
+        }
     }
     /// The live entry in slot `i`, if any.
+    #[inline]
     pub fn slot(&self, i: usize) -> Option<&Entry> {
-        self.entries.get(i).and_then(|e| e.as_ref())
+        match &self.slots {
+            Slots::Small(v) => v.get(i).and_then(|e| e.as_ref()),
+            Slots::Big(v, _) => v.get(i).and_then(|e| e.as_ref()),
+        }
+    }
+    fn slot_mut(&mut self, i: usize) -> Option<&mut Entry> {
+        match &mut self.slots {
+            Slots::Small(v) => v.get_mut(i).and_then(|e| e.as_mut()),
+            Slots::Big(v, _) => v.get_mut(i).and_then(|e| e.as_mut()),
+        }
     }
     /// Live entries in insertion order.
-    pub fn iter(&self) -> impl Iterator<Item = &Entry> {
-        self.entries.iter().filter_map(|e| e.as_ref())
+    pub fn iter(&self) -> Box<dyn Iterator<Item = &Entry> + '_> {
+        match &self.slots {
+            Slots::Small(v) => Box::new(v.iter().filter_map(|e| e.as_ref())),
+            Slots::Big(v, _) => Box::new(v.iter().filter_map(|e| e.as_ref())),
+        }
     }
     pub fn keys(&self) -> impl Iterator<Item = &Value> {
         self.iter().map(|e| &e.key)
@@ -114,37 +143,38 @@ impl DictData {
         key: &Value,
         eq: &mut impl FnMut(&Value, &Value) -> Result<bool, E>,
     ) -> Result<Option<usize>, E> {
-        let mut check = |i: usize| -> Result<bool, E> {
-            match self.entries.get(i) {
-                Some(Some(e)) if e.hash == hash => Ok(e.key.is(key) || eq(&e.key, key)?),
-                _ => Ok(false),
-            }
-        };
-        match &self.index {
-            None => {
-                for i in 0..self.entries.len() {
-                    if check(i)? {
+        match &self.slots {
+            Slots::Small(v) => {
+                for (i, e) in v.iter().enumerate() {
+                    if let Some(e) = e
+                        && e.hash == hash
+                        && (e.key.is(key) || eq(&e.key, key)?)
+                    {
                         return Ok(Some(i));
                     }
                 }
                 Ok(None)
             }
-            Some(index) => match index.get(&hash) {
-                None => Ok(None),
-                Some(Bucket::One(i)) => Ok(if check(*i as usize)? {
-                    Some(*i as usize)
-                } else {
-                    None
-                }),
-                Some(Bucket::Many(v)) => {
-                    for &i in v.iter() {
-                        if check(i as usize)? {
-                            return Ok(Some(i as usize));
-                        }
+            Slots::Big(v, index) => {
+                let mut check = |i: u32| -> Result<bool, E> {
+                    match v.get(i as usize) {
+                        Some(Some(e)) if e.hash == hash => Ok(e.key.is(key) || eq(&e.key, key)?),
+                        _ => Ok(false),
                     }
-                    Ok(None)
+                };
+                match index.get(&hash) {
+                    None => Ok(None),
+                    Some(Bucket::One(i)) => Ok(if check(*i)? { Some(*i as usize) } else { None }),
+                    Some(Bucket::Many(b)) => {
+                        for &i in b.iter() {
+                            if check(i)? {
+                                return Ok(Some(i as usize));
+                            }
+                        }
+                        Ok(None)
+                    }
                 }
-            },
+            }
         }
     }
 
@@ -154,21 +184,16 @@ impl DictData {
     pub fn get_str(&self, key: &str, hash: i64) -> Option<&Value> {
         let matches =
             |e: &Entry| e.hash == hash && e.key.as_str().is_some_and(|s| s.as_str() == key);
-        match &self.index {
-            None => self
-                .entries
-                .iter()
-                .flatten()
-                .find(|e| matches(e))
-                .map(|e| &e.value),
-            Some(index) => {
+        match &self.slots {
+            Slots::Small(v) => v.iter().flatten().find(|e| matches(e)).map(|e| &e.value),
+            Slots::Big(v, index) => {
                 let slots: &[u32] = match index.get(&hash)? {
                     Bucket::One(i) => std::slice::from_ref(i),
-                    Bucket::Many(v) => v,
+                    Bucket::Many(b) => b,
                 };
                 slots
                     .iter()
-                    .filter_map(|&i| self.slot(i as usize))
+                    .filter_map(|&i| v.get(i as usize).and_then(|e| e.as_ref()))
                     .find(|e| matches(e))
                     .map(|e| &e.value)
             }
@@ -196,11 +221,10 @@ impl DictData {
         value: Value,
         eq: &mut impl FnMut(&Value, &Value) -> Result<bool, E>,
     ) -> Result<Option<Value>, E> {
-        if let Some(i) = self.lookup(hash, &key, eq)? {
-            let slot = self.entries.get_mut(i).and_then(|e| e.as_mut());
-            if let Some(e) = slot {
-                return Ok(Some(std::mem::replace(&mut e.value, value)));
-            }
+        if let Some(i) = self.lookup(hash, &key, eq)?
+            && let Some(e) = self.slot_mut(i)
+        {
+            return Ok(Some(std::mem::replace(&mut e.value, value)));
         }
         self.push_new(hash, key, value);
         Ok(None)
@@ -208,25 +232,55 @@ impl DictData {
 
     /// Insert of a str key with no equality callback (see [`DictData::get_str`]).
     pub fn insert_str(&mut self, key: Value, hash: i64, value: Value) -> Option<Value> {
-        let name = key
-            .as_str()
-            .map(|s| s.as_str().to_owned())
-            .unwrap_or_default();
-        let mut eq = |a: &Value, _: &Value| -> Result<bool, ()> {
-            Ok(a.as_str().is_some_and(|s| s.as_str() == name))
+        let found = match key.as_str() {
+            Some(k) => self.find_str(k.as_str(), hash),
+            None => None,
         };
-        self.insert(hash, key, value, &mut eq).unwrap_or(None)
+        if let Some(i) = found
+            && let Some(e) = self.slot_mut(i)
+        {
+            return Some(std::mem::replace(&mut e.value, value));
+        }
+        self.push_new(hash, key, value);
+        None
+    }
+
+    fn find_str(&self, key: &str, hash: i64) -> Option<usize> {
+        let matches =
+            |e: &Entry| e.hash == hash && e.key.as_str().is_some_and(|s| s.as_str() == key);
+        match &self.slots {
+            Slots::Small(v) => v.iter().position(|e| e.as_ref().is_some_and(matches)),
+            Slots::Big(v, index) => {
+                let slots: &[u32] = match index.get(&hash)? {
+                    Bucket::One(i) => std::slice::from_ref(i),
+                    Bucket::Many(b) => b,
+                };
+                slots
+                    .iter()
+                    .map(|&i| i as usize)
+                    .find(|&i| v.get(i).and_then(|e| e.as_ref()).is_some_and(matches))
+            }
+        }
     }
 
     /// Appends an entry known not to be present.
     pub fn push_new(&mut self, hash: i64, key: Value, value: Value) {
-        let i = self.entries.len();
-        self.entries.push_back(Some(Entry { hash, key, value }));
         self.len += 1;
-        if let Some(index) = &mut self.index {
-            add_to_index(index, hash, i as u32);
-        } else if self.entries.len() > SMALL {
-            self.rebuild_index();
+        match &mut self.slots {
+            Slots::Small(v) => {
+                v.push(Some(Entry { hash, key, value }));
+                if v.len() > SMALL {
+                    let entries: imbl::Vector<Option<Entry>> =
+                        std::mem::take(v).into_iter().collect();
+                    self.slots = Slots::Big(entries, Index::default());
+                    self.rebuild_index();
+                }
+            }
+            Slots::Big(v, index) => {
+                let i = v.len();
+                v.push_back(Some(Entry { hash, key, value }));
+                add_to_index(index, hash, i as u32);
+            }
         }
     }
 
@@ -244,24 +298,26 @@ impl DictData {
 
     /// Removes the entry in slot `i`.
     pub fn remove_slot(&mut self, i: usize) -> Option<Entry> {
-        let old = self.entries.set(i, None)?;
+        let old = match &mut self.slots {
+            Slots::Small(v) => v.get_mut(i)?.take()?,
+            Slots::Big(v, index) => {
+                let old = v.set(i, None)?;
+                remove_from_index(index, old.hash, i as u32);
+                old
+            }
+        };
         self.len -= 1;
-        if let Some(index) = &mut self.index {
-            remove_from_index(index, old.hash, i as u32);
-        }
-        if self.entries.len() > 2 * SMALL && self.len * 2 < self.entries.len() {
-            self.compact();
-        } else if self.len == 0 {
+        if self.len == 0 {
             *self = DictData::default();
+        } else if self.slots() > 2 * SMALL && self.len * 2 < self.slots() {
+            self.compact();
         }
         Some(old)
     }
 
     /// Removes and returns the last inserted entry (`dict.popitem`).
     pub fn pop_last(&mut self) -> Option<Entry> {
-        let i = (0..self.entries.len())
-            .rev()
-            .find(|&i| self.slot(i).is_some())?;
+        let i = (0..self.slots()).rev().find(|&i| self.slot(i).is_some())?;
         self.remove_slot(i)
     }
 
@@ -270,28 +326,25 @@ impl DictData {
     }
 
     fn compact(&mut self) {
-        let live: imbl::Vector<Option<Entry>> = self
-            .entries
-            .iter()
-            .filter(|e| e.is_some())
-            .cloned()
-            .collect();
-        self.entries = live;
+        let live: Vec<Option<Entry>> = self.iter().cloned().map(Some).collect();
+        self.slots = if live.len() <= SMALL {
+            Slots::Small(live)
+        } else {
+            Slots::Big(live.into_iter().collect(), Index::default())
+        };
         self.rebuild_index();
     }
 
     fn rebuild_index(&mut self) {
-        if self.entries.len() <= SMALL {
-            self.index = None;
-            return;
-        }
-        let mut index = Index::default();
-        for (i, e) in self.entries.iter().enumerate() {
-            if let Some(e) = e {
-                add_to_index(&mut index, e.hash, i as u32);
+        if let Slots::Big(v, index) = &mut self.slots {
+            let mut new = Index::default();
+            for (i, e) in v.iter().enumerate() {
+                if let Some(e) = e {
+                    add_to_index(&mut new, e.hash, i as u32);
+                }
             }
+            *index = new;
         }
-        self.index = Some(index);
     }
 }
 

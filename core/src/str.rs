@@ -90,11 +90,15 @@ impl PyStr {
     }
 }
 
-pub fn str_hash(s: &str) -> i64 {
+/// The hash of a str (a `const fn`, so hashes of fixed names can be constants).
+pub const fn str_hash(s: &str) -> i64 {
+    let bytes = s.as_bytes();
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in s.as_bytes() {
-        h ^= b as u64;
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        i += 1;
     }
     h ^= h >> 29;
     let h = (h >> 1) as i64;

@@ -16,6 +16,7 @@ use crate::vm::Vm;
 // ---------- type attribute lookup ----------
 
 /// Looks `name` up along `ty`'s MRO (class attributes, methods).
+#[inline]
 pub fn lookup_type(tx: &Tx, ty: &ObjRef, name: &str) -> PyResult<Option<Value>> {
     let h = stmpy_core::str::str_hash(name);
     lookup_type_h(tx, ty, name, h)
