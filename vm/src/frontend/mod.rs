@@ -254,3 +254,86 @@ fn convert_unsupported(
         err.range,
     )
 }
+
+/// Where CPython 3.11's traceback puts the `^` run inside the `~` run for an expression
+/// segment (`traceback._extract_caret_anchors_from_line_segment`): for a binary operation
+/// the operator, for a subscript the `[...]`. Returns character offsets `(start, end)`
+/// into `segment`, or `None` when CPython shows carets only (`^^^^`).
+pub fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
+    use ruff_python_ast::{Expr, Stmt};
+    use ruff_text_size::Ranged;
+    let parsed = ruff_python_parser::parse_module(segment).ok()?;
+    let body = &parsed.syntax().body;
+    if body.len() != 1 {
+        return None;
+    }
+    let Stmt::Expr(stmt) = &body[0] else {
+        return None;
+    };
+    let bytes = segment.as_bytes();
+    let chars = |byte: usize| segment[..byte.min(segment.len())].chars().count();
+    match &*stmt.value {
+        Expr::BinOp(b) => {
+            let left_end = b.left.range().end().to_usize();
+            let right_start = b.right.range().start().to_usize();
+            let op = &segment[left_end..right_start];
+            let op_offset = op.len() - op.trim_start().len();
+            let mut left = left_end + op_offset;
+            let mut right = left + 1;
+            if op_offset + 1 < op.len() && !op.as_bytes()[op_offset + 1].is_ascii_whitespace() {
+                right += 1;
+            }
+            while left < bytes.len()
+                && (bytes[left].is_ascii_whitespace() || b")#".contains(&bytes[left]))
+            {
+                left += 1;
+                right += 1;
+            }
+            Some((chars(left), chars(right)))
+        }
+        Expr::Subscript(s) => {
+            let mut left = s.value.range().end().to_usize();
+            let mut right = s.slice.range().end().to_usize() + 1;
+            while left < bytes.len() && bytes[left] != b'[' {
+                left += 1;
+            }
+            while right < bytes.len() && bytes[right] != b']' {
+                right += 1;
+            }
+            if right < bytes.len() {
+                right += 1;
+            }
+            Some((chars(left), chars(right)))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caret_anchors_follow_cpython() {
+        // Values from CPython 3.11's traceback._extract_caret_anchors_from_line_segment.
+        assert_eq!(caret_anchors("1 / 0"), Some((2, 3)));
+        assert_eq!(caret_anchors("a ** b"), Some((2, 4)));
+        assert_eq!(caret_anchors("(x) // y"), Some((4, 5)));
+        assert_eq!(caret_anchors("d['k']"), Some((1, 6)));
+        assert_eq!(caret_anchors("f(x)"), None);
+    }
+
+    #[test]
+    fn render_matches_cpython_caret_layout() {
+        let src = "if True:\n    x = = 1\n";
+        let index = LineIndex::new(src);
+        let err = match parse(src, "t.py", false, &index) {
+            Err(e) => e,
+            Ok(_) => panic!("must fail"),
+        };
+        assert_eq!(
+            err.render(),
+            "  File \"t.py\", line 2\n    x = = 1\n        ^\nSyntaxError: invalid syntax\n"
+        );
+    }
+}
