@@ -78,7 +78,7 @@ impl Vm {
         let code = func_code(func);
         let c = &code.code;
         let argc = c.argcount as usize;
-        let mut frame = Frame::new(code.clone(), func.globals.clone(), None);
+        let mut frame = self.new_frame(code.clone(), func.globals.clone(), None);
         frame.func = Some(fobj.clone());
         let flags = c.flags;
         // Free variables come from the closure, after the cell variables.

@@ -73,509 +73,529 @@ impl Vm {
             if self.frames.len() <= base {
                 return Err(Unwind::Exc(exc));
             }
-            *frame = self.frames.pop().unwrap_or_else(unreachable_frame);
+            let done =
+                std::mem::replace(frame, self.frames.pop().unwrap_or_else(unreachable_frame));
+            self.recycle(done);
             self.depth -= 1;
         }
     }
 
     /// The dispatch loop proper; returns on exit, boundary or exception.
     fn run(&mut self, tx: &Tx, frame: &mut Frame, base: usize, boundaries: bool) -> PyResult<Exit> {
-        loop {
-            let ins = match frame.code.code.instructions.get(frame.pc) {
-                Some(i) => *i,
-                None => {
-                    return Err(Unwind::new(
-                        ExcKind::SystemError,
-                        "fell off the end of the code",
-                    ));
-                }
-            };
-            frame.pc += 1;
-            match ins {
-                Instruction::Nop => {}
-                Instruction::PopTop => {
-                    frame.stack.pop();
-                }
-                Instruction::Copy(i) => {
-                    let v = frame.stack[frame.stack.len() - i as usize].clone();
-                    frame.push(v);
-                }
-                Instruction::Swap(i) => {
-                    let n = frame.stack.len();
-                    frame.stack.swap(n - 1, n - i as usize);
-                }
-                Instruction::LoadConst(i) => {
-                    let v = frame.code.consts[i as usize].clone();
-                    frame.push(v);
-                }
-                Instruction::LoadFast(i) => match &frame.fast[i as usize] {
-                    Some(v) => {
-                        let v = v.clone();
+        // The outer loop re-fetches the running code object after a frame switch (call,
+        // return); the inner loop indexes its instructions directly.
+        'frames: loop {
+            let code = frame.code.clone();
+            let instrs: &[Instruction] = &code.code.instructions;
+            loop {
+                let ins = match instrs.get(frame.pc) {
+                    Some(i) => *i,
+                    None => {
+                        return Err(Unwind::new(
+                            ExcKind::SystemError,
+                            "fell off the end of the code",
+                        ));
+                    }
+                };
+                frame.pc += 1;
+                match ins {
+                    Instruction::Nop => {}
+                    Instruction::PopTop => {
+                        frame.stack.pop();
+                    }
+                    Instruction::Copy(i) => {
+                        let v = frame.stack[frame.stack.len() - i as usize].clone();
                         frame.push(v);
                     }
-                    None => return Err(self.unbound_local(frame, i)),
-                },
-                Instruction::StoreFast(i) => {
-                    let v = frame.pop();
-                    frame.fast[i as usize] = Some(v);
-                }
-                Instruction::DeleteFast(i) => {
-                    if frame.fast[i as usize].take().is_none() {
-                        return Err(self.unbound_local(frame, i));
+                    Instruction::Swap(i) => {
+                        let n = frame.stack.len();
+                        frame.stack.swap(n - 1, n - i as usize);
                     }
-                }
-                Instruction::LoadDeref(i) => self.op_load_deref(tx, frame, i)?,
-                Instruction::StoreDeref(i) => {
-                    let v = frame.pop();
-                    if let Payload::Cell(c) = &frame.cells[i as usize].payload {
-                        tx.write(c, v)?;
+                    Instruction::LoadConst(i) => {
+                        let v = code.consts[i as usize].clone();
+                        frame.push(v);
                     }
-                }
-                Instruction::DeleteDeref(i) => self.op_delete_deref(tx, frame, i)?,
-                Instruction::LoadClosure(i) => {
-                    let c = frame.cells[i as usize].clone();
-                    frame.push(Value::Obj(c));
-                }
-                Instruction::LoadClassDeref(i) => self.op_load_class_deref(tx, frame, i)?,
-                Instruction::LoadGlobal(i) => {
-                    let name = &frame.code.names[i as usize];
-                    match self.load_global(tx, &frame.globals, name)? {
-                        Some(v) => frame.push(v),
-                        None => return Err(name_error(name)),
+                    Instruction::LoadFast(i) => match &frame.fast[i as usize] {
+                        Some(v) => {
+                            let v = v.clone();
+                            frame.push(v);
+                        }
+                        None => return Err(self.unbound_local(frame, i)),
+                    },
+                    Instruction::StoreFast(i) => {
+                        let v = frame.pop();
+                        frame.fast[i as usize] = Some(v);
                     }
-                }
-                Instruction::StoreGlobal(i) => {
-                    let v = frame.pop();
-                    let name = frame.code.names[i as usize].clone();
-                    crate::builtins::dict_set_str(tx, &frame.globals, name, v)?;
-                }
-                Instruction::DeleteGlobal(i) => self.op_delete_global(tx, frame, i)?,
-                Instruction::LoadName(i) => self.op_load_name(tx, frame, i)?,
-                Instruction::StoreName(i) => {
-                    let v = frame.pop();
-                    let name = frame.code.names[i as usize].clone();
-                    let target = frame
-                        .locals
-                        .clone()
-                        .unwrap_or_else(|| frame.globals.clone());
-                    crate::builtins::mapping_set(self, tx, &target, name, v)?;
-                }
-                Instruction::DeleteName(i) => self.op_delete_name(tx, frame, i)?,
-                Instruction::LoadAttr(i) => {
-                    let obj = frame.pop();
-                    let v = ops::getattr(self, tx, &obj, &frame.code.names[i as usize])?;
-                    frame.push(v);
-                }
-                Instruction::StoreAttr(i) => {
-                    let obj = frame.pop();
-                    let v = frame.pop();
-                    let name = frame.code.names[i as usize].clone();
-                    ops::setattr(self, tx, &obj, &name, v)?;
-                }
-                Instruction::DeleteAttr(i) => {
-                    let obj = frame.pop();
-                    let name = frame.code.names[i as usize].clone();
-                    ops::delattr(self, tx, &obj, &name)?;
-                }
-                Instruction::LoadMethod(i) => self.op_load_method(tx, frame, i)?,
-                Instruction::BinarySubscr => {
-                    let key = frame.pop();
-                    let container = frame.pop();
-                    let v = crate::builtins::getitem(self, tx, &container, &key)?;
-                    frame.push(v);
-                }
-                Instruction::StoreSubscr => {
-                    let key = frame.pop();
-                    let container = frame.pop();
-                    let v = frame.pop();
-                    crate::builtins::setitem(self, tx, &container, key, v)?;
-                }
-                Instruction::DeleteSubscr => {
-                    let key = frame.pop();
-                    let container = frame.pop();
-                    crate::builtins::delitem(self, tx, &container, &key)?;
-                }
-                Instruction::UnaryOp(op) => {
-                    let v = frame.pop();
-                    let r = ops::unary(self, tx, op, &v)?;
-                    frame.push(r);
-                }
-                Instruction::BinaryOp(op) => {
-                    let b = frame.pop();
-                    let a = frame.pop();
-                    let r = match (&a, &b, op) {
-                        (Value::Int(x), Value::Int(y), BinOp::Add | BinOp::InplaceAdd) => {
-                            match x.checked_add(*y) {
-                                Some(v) => Value::Int(v),
-                                None => int::int_op(int::IntOp::Add, &a, &b)?,
+                    Instruction::DeleteFast(i) => {
+                        if frame.fast[i as usize].take().is_none() {
+                            return Err(self.unbound_local(frame, i));
+                        }
+                    }
+                    Instruction::LoadDeref(i) => self.op_load_deref(tx, frame, i)?,
+                    Instruction::StoreDeref(i) => {
+                        let v = frame.pop();
+                        if let Payload::Cell(c) = &frame.cells[i as usize].payload {
+                            tx.write(c, v)?;
+                        }
+                    }
+                    Instruction::DeleteDeref(i) => self.op_delete_deref(tx, frame, i)?,
+                    Instruction::LoadClosure(i) => {
+                        let c = frame.cells[i as usize].clone();
+                        frame.push(Value::Obj(c));
+                    }
+                    Instruction::LoadClassDeref(i) => self.op_load_class_deref(tx, frame, i)?,
+                    Instruction::LoadGlobal(i) => {
+                        let name = &code.names[i as usize];
+                        match self.load_global(tx, &frame.globals, name)? {
+                            Some(v) => frame.push(v),
+                            None => return Err(name_error(name)),
+                        }
+                    }
+                    Instruction::StoreGlobal(i) => {
+                        let v = frame.pop();
+                        let name = frame.code.names[i as usize].clone();
+                        crate::builtins::dict_set_str(tx, &frame.globals, name, v)?;
+                    }
+                    Instruction::DeleteGlobal(i) => self.op_delete_global(tx, frame, i)?,
+                    Instruction::LoadName(i) => self.op_load_name(tx, frame, i)?,
+                    Instruction::StoreName(i) => {
+                        let v = frame.pop();
+                        let name = frame.code.names[i as usize].clone();
+                        let target = frame
+                            .locals
+                            .clone()
+                            .unwrap_or_else(|| frame.globals.clone());
+                        crate::builtins::mapping_set(self, tx, &target, name, v)?;
+                    }
+                    Instruction::DeleteName(i) => self.op_delete_name(tx, frame, i)?,
+                    Instruction::LoadAttr(i) => {
+                        let obj = frame.pop();
+                        let v = ops::getattr(self, tx, &obj, &code.names[i as usize])?;
+                        frame.push(v);
+                    }
+                    Instruction::StoreAttr(i) => {
+                        let obj = frame.pop();
+                        let v = frame.pop();
+                        let name = frame.code.names[i as usize].clone();
+                        ops::setattr(self, tx, &obj, &name, v)?;
+                    }
+                    Instruction::DeleteAttr(i) => {
+                        let obj = frame.pop();
+                        let name = frame.code.names[i as usize].clone();
+                        ops::delattr(self, tx, &obj, &name)?;
+                    }
+                    Instruction::LoadMethod(i) => self.op_load_method(tx, frame, i)?,
+                    Instruction::BinarySubscr => {
+                        let key = frame.pop();
+                        let container = frame.pop();
+                        let v = crate::builtins::getitem(self, tx, &container, &key)?;
+                        frame.push(v);
+                    }
+                    Instruction::StoreSubscr => {
+                        let key = frame.pop();
+                        let container = frame.pop();
+                        let v = frame.pop();
+                        crate::builtins::setitem(self, tx, &container, key, v)?;
+                    }
+                    Instruction::DeleteSubscr => {
+                        let key = frame.pop();
+                        let container = frame.pop();
+                        crate::builtins::delitem(self, tx, &container, &key)?;
+                    }
+                    Instruction::UnaryOp(op) => {
+                        let v = frame.pop();
+                        let r = ops::unary(self, tx, op, &v)?;
+                        frame.push(r);
+                    }
+                    Instruction::BinaryOp(op) => {
+                        let b = frame.pop();
+                        let a = frame.pop();
+                        let r = match (&a, &b, op) {
+                            (Value::Int(x), Value::Int(y), BinOp::Add | BinOp::InplaceAdd) => {
+                                match x.checked_add(*y) {
+                                    Some(v) => Value::Int(v),
+                                    None => int::int_op(int::IntOp::Add, &a, &b)?,
+                                }
+                            }
+                            (Value::Int(x), Value::Int(y), BinOp::Sub | BinOp::InplaceSub) => {
+                                match x.checked_sub(*y) {
+                                    Some(v) => Value::Int(v),
+                                    None => int::int_op(int::IntOp::Sub, &a, &b)?,
+                                }
+                            }
+                            (Value::Float(x), Value::Float(y), BinOp::Add | BinOp::InplaceAdd) => {
+                                Value::Float(x + y)
+                            }
+                            (Value::Float(x), Value::Float(y), BinOp::Mul | BinOp::InplaceMul) => {
+                                Value::Float(x * y)
+                            }
+                            _ => ops::binary(self, tx, op, &a, &b)?,
+                        };
+                        frame.push(r);
+                    }
+                    Instruction::CompareOp(op) => {
+                        let b = frame.pop();
+                        let a = frame.pop();
+                        let r = match (&a, &b) {
+                            (Value::Int(x), Value::Int(y)) => Value::Bool(match op {
+                                CmpOp::Lt => x < y,
+                                CmpOp::Le => x <= y,
+                                CmpOp::Eq => x == y,
+                                CmpOp::Ne => x != y,
+                                CmpOp::Gt => x > y,
+                                CmpOp::Ge => x >= y,
+                            }),
+                            _ => ops::compare(self, tx, op, &a, &b)?,
+                        };
+                        frame.push(r);
+                    }
+                    Instruction::IsOp(invert) => {
+                        let b = frame.pop();
+                        let a = frame.pop();
+                        frame.push(Value::Bool(a.is(&b) != invert));
+                    }
+                    Instruction::ContainsOp(invert) => {
+                        let b = frame.pop();
+                        let a = frame.pop();
+                        let r = ops::contains(self, tx, &b, &a)?;
+                        frame.push(Value::Bool(r != invert));
+                    }
+                    Instruction::BuildTuple(n) => {
+                        let items = frame.stack.split_off(frame.stack.len() - n as usize);
+                        frame.push(Value::tuple(items));
+                    }
+                    Instruction::BuildList(n) => {
+                        let items = frame.stack.split_off(frame.stack.len() - n as usize);
+                        frame.push(Value::list_from(items));
+                    }
+                    Instruction::BuildSet(n) => self.op_build_set(tx, frame, n)?,
+                    Instruction::BuildMap(n) => self.op_build_map(tx, frame, n)?,
+                    Instruction::BuildString(n) => {
+                        let items = frame.stack.split_off(frame.stack.len() - n as usize);
+                        let mut s = String::new();
+                        for it in &items {
+                            if let Some(p) = it.as_str() {
+                                s.push_str(p.as_str());
                             }
                         }
-                        (Value::Int(x), Value::Int(y), BinOp::Sub | BinOp::InplaceSub) => {
-                            match x.checked_sub(*y) {
-                                Some(v) => Value::Int(v),
-                                None => int::int_op(int::IntOp::Sub, &a, &b)?,
-                            }
-                        }
-                        (Value::Float(x), Value::Float(y), BinOp::Add | BinOp::InplaceAdd) => {
-                            Value::Float(x + y)
-                        }
-                        (Value::Float(x), Value::Float(y), BinOp::Mul | BinOp::InplaceMul) => {
-                            Value::Float(x * y)
-                        }
-                        _ => ops::binary(self, tx, op, &a, &b)?,
-                    };
-                    frame.push(r);
-                }
-                Instruction::CompareOp(op) => {
-                    let b = frame.pop();
-                    let a = frame.pop();
-                    let r = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => Value::Bool(match op {
-                            CmpOp::Lt => x < y,
-                            CmpOp::Le => x <= y,
-                            CmpOp::Eq => x == y,
-                            CmpOp::Ne => x != y,
-                            CmpOp::Gt => x > y,
-                            CmpOp::Ge => x >= y,
-                        }),
-                        _ => ops::compare(self, tx, op, &a, &b)?,
-                    };
-                    frame.push(r);
-                }
-                Instruction::IsOp(invert) => {
-                    let b = frame.pop();
-                    let a = frame.pop();
-                    frame.push(Value::Bool(a.is(&b) != invert));
-                }
-                Instruction::ContainsOp(invert) => {
-                    let b = frame.pop();
-                    let a = frame.pop();
-                    let r = ops::contains(self, tx, &b, &a)?;
-                    frame.push(Value::Bool(r != invert));
-                }
-                Instruction::BuildTuple(n) => {
-                    let items = frame.stack.split_off(frame.stack.len() - n as usize);
-                    frame.push(Value::tuple(items));
-                }
-                Instruction::BuildList(n) => {
-                    let items = frame.stack.split_off(frame.stack.len() - n as usize);
-                    frame.push(Value::list_from(items));
-                }
-                Instruction::BuildSet(n) => self.op_build_set(tx, frame, n)?,
-                Instruction::BuildMap(n) => self.op_build_map(tx, frame, n)?,
-                Instruction::BuildString(n) => {
-                    let items = frame.stack.split_off(frame.stack.len() - n as usize);
-                    let mut s = String::new();
-                    for it in &items {
-                        if let Some(p) = it.as_str() {
-                            s.push_str(p.as_str());
+                        frame.push(Value::string(s));
+                    }
+                    Instruction::BuildSlice(n) => {
+                        let step = if n == 3 { frame.pop() } else { Value::None };
+                        let stop = frame.pop();
+                        let start = frame.pop();
+                        frame.push(Value::Obj(ObjRef::new(Payload::Slice(start, stop, step))));
+                    }
+                    Instruction::ListAppend(i) => {
+                        let v = frame.pop();
+                        let target = &frame.stack[frame.stack.len() - i as usize];
+                        if let Some(Payload::List(l)) = target.payload() {
+                            tx.modify(l, |l| l.push_back(v))?;
                         }
                     }
-                    frame.push(Value::string(s));
-                }
-                Instruction::BuildSlice(n) => {
-                    let step = if n == 3 { frame.pop() } else { Value::None };
-                    let stop = frame.pop();
-                    let start = frame.pop();
-                    frame.push(Value::Obj(ObjRef::new(Payload::Slice(start, stop, step))));
-                }
-                Instruction::ListAppend(i) => {
-                    let v = frame.pop();
-                    let target = &frame.stack[frame.stack.len() - i as usize];
-                    if let Some(Payload::List(l)) = target.payload() {
-                        tx.modify(l, |l| l.push_back(v))?;
-                    }
-                }
-                Instruction::SetAdd(i) => {
-                    let v = frame.pop();
-                    let target = frame.stack[frame.stack.len() - i as usize].clone();
-                    crate::builtins::set_add(self, tx, &target, v)?;
-                }
-                Instruction::MapAdd(i) => {
-                    let v = frame.pop();
-                    let k = frame.pop();
-                    let target = frame.stack[frame.stack.len() - i as usize].clone();
-                    crate::builtins::dict_set(self, tx, &target, k, v)?;
-                }
-                Instruction::ListExtend(i) => {
-                    let it = frame.pop();
-                    let target = frame.stack[frame.stack.len() - i as usize].clone();
-                    crate::builtins::list_extend(self, tx, &target, &it)?;
-                }
-                Instruction::SetUpdate(i) => {
-                    let it = frame.pop();
-                    let target = frame.stack[frame.stack.len() - i as usize].clone();
-                    for v in crate::iter::collect(self, tx, &it)? {
+                    Instruction::SetAdd(i) => {
+                        let v = frame.pop();
+                        let target = frame.stack[frame.stack.len() - i as usize].clone();
                         crate::builtins::set_add(self, tx, &target, v)?;
                     }
-                }
-                Instruction::DictUpdate(i) => self.op_dict_update(tx, frame, i, false)?,
-                Instruction::DictMerge(i) => self.op_dict_update(tx, frame, i, true)?,
-                Instruction::ListToTuple => {
-                    let l = frame.pop();
-                    let items = crate::iter::collect(self, tx, &l)?;
-                    frame.push(Value::tuple(items));
-                }
-                Instruction::UnpackSequence(n) => self.op_unpack(tx, frame, n)?,
-                Instruction::UnpackEx { before, after } => {
-                    self.op_unpack_ex(tx, frame, before, after)?
-                }
-                Instruction::FormatValue {
-                    conversion,
-                    has_spec,
-                } => self.op_format_value(tx, frame, conversion, has_spec)?,
-                Instruction::Jump(t) => {
-                    let t = t as usize;
-                    if t < frame.pc {
-                        self.budget -= (frame.pc - t) as i64;
-                        frame.pc = t;
-                        if self.budget <= 0 && boundaries {
-                            return Ok(Exit::Boundary);
+                    Instruction::MapAdd(i) => {
+                        let v = frame.pop();
+                        let k = frame.pop();
+                        let target = frame.stack[frame.stack.len() - i as usize].clone();
+                        crate::builtins::dict_set(self, tx, &target, k, v)?;
+                    }
+                    Instruction::ListExtend(i) => {
+                        let it = frame.pop();
+                        let target = frame.stack[frame.stack.len() - i as usize].clone();
+                        crate::builtins::list_extend(self, tx, &target, &it)?;
+                    }
+                    Instruction::SetUpdate(i) => {
+                        let it = frame.pop();
+                        let target = frame.stack[frame.stack.len() - i as usize].clone();
+                        for v in crate::iter::collect(self, tx, &it)? {
+                            crate::builtins::set_add(self, tx, &target, v)?;
                         }
-                    } else {
-                        frame.pc = t;
                     }
-                }
-                Instruction::PopJumpIfFalse(t) => {
-                    let v = frame.pop();
-                    let b = match v {
-                        Value::Bool(b) => b,
-                        _ => ops::truthy(self, tx, &v)?,
-                    };
-                    if !b {
-                        frame.pc = t as usize;
+                    Instruction::DictUpdate(i) => self.op_dict_update(tx, frame, i, false)?,
+                    Instruction::DictMerge(i) => self.op_dict_update(tx, frame, i, true)?,
+                    Instruction::ListToTuple => {
+                        let l = frame.pop();
+                        let items = crate::iter::collect(self, tx, &l)?;
+                        frame.push(Value::tuple(items));
                     }
-                }
-                Instruction::PopJumpIfTrue(t) => {
-                    let v = frame.pop();
-                    let b = match v {
-                        Value::Bool(b) => b,
-                        _ => ops::truthy(self, tx, &v)?,
-                    };
-                    if b {
-                        frame.pc = t as usize;
+                    Instruction::UnpackSequence(n) => self.op_unpack(tx, frame, n)?,
+                    Instruction::UnpackEx { before, after } => {
+                        self.op_unpack_ex(tx, frame, before, after)?
                     }
-                }
-                Instruction::PopJumpIfNone(t) => {
-                    if frame.pop().is_none() {
-                        frame.pc = t as usize;
+                    Instruction::FormatValue {
+                        conversion,
+                        has_spec,
+                    } => self.op_format_value(tx, frame, conversion, has_spec)?,
+                    Instruction::Jump(t) => {
+                        let t = t as usize;
+                        if t < frame.pc {
+                            self.budget -= (frame.pc - t) as i64;
+                            frame.pc = t;
+                            if self.budget <= 0 && boundaries {
+                                return Ok(Exit::Boundary);
+                            }
+                        } else {
+                            frame.pc = t;
+                        }
                     }
-                }
-                Instruction::PopJumpIfNotNone(t) => {
-                    if !frame.pop().is_none() {
-                        frame.pc = t as usize;
+                    Instruction::PopJumpIfFalse(t) => {
+                        let v = frame.pop();
+                        let b = match v {
+                            Value::Bool(b) => b,
+                            _ => ops::truthy(self, tx, &v)?,
+                        };
+                        if !b {
+                            frame.pc = t as usize;
+                        }
                     }
-                }
-                Instruction::JumpIfFalseOrPop(t) => {
-                    let v = frame.top().clone();
-                    if !ops::truthy(self, tx, &v)? {
-                        frame.pc = t as usize;
-                    } else {
-                        frame.pop();
+                    Instruction::PopJumpIfTrue(t) => {
+                        let v = frame.pop();
+                        let b = match v {
+                            Value::Bool(b) => b,
+                            _ => ops::truthy(self, tx, &v)?,
+                        };
+                        if b {
+                            frame.pc = t as usize;
+                        }
                     }
-                }
-                Instruction::JumpIfTrueOrPop(t) => {
-                    let v = frame.top().clone();
-                    if ops::truthy(self, tx, &v)? {
-                        frame.pc = t as usize;
-                    } else {
-                        frame.pop();
+                    Instruction::PopJumpIfNone(t) => {
+                        if frame.pop().is_none() {
+                            frame.pc = t as usize;
+                        }
                     }
-                }
-                Instruction::GetIter => self.op_get_iter(tx, frame)?,
-                Instruction::ForIter(t) => self.op_for_iter(tx, frame, t)?,
-                Instruction::Call(argc) => {
-                    let start = frame.stack.len() - argc as usize;
-                    if self.call_at(tx, frame, start - 1, start, &[])? {
+                    Instruction::PopJumpIfNotNone(t) => {
+                        if !frame.pop().is_none() {
+                            frame.pc = t as usize;
+                        }
+                    }
+                    Instruction::JumpIfFalseOrPop(t) => {
+                        let v = frame.top().clone();
+                        if !ops::truthy(self, tx, &v)? {
+                            frame.pc = t as usize;
+                        } else {
+                            frame.pop();
+                        }
+                    }
+                    Instruction::JumpIfTrueOrPop(t) => {
+                        let v = frame.top().clone();
+                        if ops::truthy(self, tx, &v)? {
+                            frame.pc = t as usize;
+                        } else {
+                            frame.pop();
+                        }
+                    }
+                    Instruction::GetIter => self.op_get_iter(tx, frame)?,
+                    Instruction::ForIter(t) => self.op_for_iter(tx, frame, t)?,
+                    Instruction::Call(argc) => {
+                        let start = frame.stack.len() - argc as usize;
+                        if self.call_at(tx, frame, start - 1, start, &[])? {
+                            self.budget -= CALL_COST;
+                            if self.budget <= 0 && boundaries {
+                                return Ok(Exit::Boundary);
+                            }
+                            continue 'frames;
+                        }
+                    }
+                    Instruction::CallMethod(argc) => {
+                        let start = frame.stack.len() - argc as usize;
+                        let self_slot = start - 1;
+                        let args_start = if crate::vm::is_marker(&frame.stack[self_slot]) {
+                            start
+                        } else {
+                            self_slot
+                        };
+                        if self.call_at(tx, frame, self_slot - 1, args_start, &[])? {
+                            self.budget -= CALL_COST;
+                            if self.budget <= 0 && boundaries {
+                                return Ok(Exit::Boundary);
+                            }
+                            continue 'frames;
+                        }
+                    }
+                    Instruction::CallKw(argc) => {
+                        let kwnames = frame.pop();
+                        let names: Vec<Value> =
+                            kwnames.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+                        let start = frame.stack.len() - argc as usize;
+                        let npos = argc as usize - names.len();
+                        let kwvals = frame.stack.split_off(start + npos);
+                        let kw: Vec<(Value, Value)> = names.into_iter().zip(kwvals).collect();
+                        if self.call_at(tx, frame, start - 1, start, &kw)? {
+                            self.budget -= CALL_COST;
+                            if self.budget <= 0 && boundaries {
+                                return Ok(Exit::Boundary);
+                            }
+                            continue 'frames;
+                        }
+                    }
+                    Instruction::CallFunctionEx(has_kw) => {
+                        let kwargs = if has_kw { frame.pop() } else { Value::None };
+                        let args = frame.pop();
+                        let f = frame.pop();
+                        let args = crate::iter::collect(self, tx, &args)?;
+                        let kw = crate::builtins::kwargs_pairs(tx, &kwargs)?;
+                        let start = frame.stack.len();
+                        frame.push(f);
+                        frame.stack.extend(args);
+                        if self.call_at(tx, frame, start, start + 1, &kw)? {
+                            self.budget -= CALL_COST;
+                            if self.budget <= 0 && boundaries {
+                                return Ok(Exit::Boundary);
+                            }
+                            continue 'frames;
+                        }
+                    }
+                    Instruction::MakeFunction(flags) => self.op_make_function(tx, frame, flags)?,
+                    Instruction::ReturnValue => {
+                        let v = frame.pop();
+                        if self.frames.len() <= base {
+                            return Ok(Exit::Return(v));
+                        }
+                        let done = std::mem::replace(
+                            frame,
+                            self.frames.pop().unwrap_or_else(unreachable_frame),
+                        );
+                        self.recycle(done);
+                        self.depth -= 1;
+                        frame.push(v);
                         self.budget -= CALL_COST;
                         if self.budget <= 0 && boundaries {
                             return Ok(Exit::Boundary);
                         }
+                        continue 'frames;
                     }
-                }
-                Instruction::CallMethod(argc) => {
-                    let start = frame.stack.len() - argc as usize;
-                    let self_slot = start - 1;
-                    let args_start = if crate::vm::is_marker(&frame.stack[self_slot]) {
-                        start
-                    } else {
-                        self_slot
-                    };
-                    if self.call_at(tx, frame, self_slot - 1, args_start, &[])? {
-                        self.budget -= CALL_COST;
-                        if self.budget <= 0 && boundaries {
-                            return Ok(Exit::Boundary);
+                    Instruction::LoadBuildClass => {
+                        let v =
+                            self.load_global(tx, &frame.globals, &Value::str("__build_class__"))?;
+                        frame.push(v.unwrap_or_default());
+                    }
+                    Instruction::SetupAnnotations => self.op_setup_annotations(tx, frame)?,
+                    Instruction::YieldValue => {
+                        let v = frame.pop();
+                        if self.frames.len() <= base {
+                            return Ok(Exit::Yield(v));
                         }
+                        return Err(Unwind::new(
+                            ExcKind::SystemError,
+                            "yield outside a generator frame",
+                        ));
                     }
-                }
-                Instruction::CallKw(argc) => {
-                    let kwnames = frame.pop();
-                    let names: Vec<Value> =
-                        kwnames.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
-                    let start = frame.stack.len() - argc as usize;
-                    let npos = argc as usize - names.len();
-                    let kwvals = frame.stack.split_off(start + npos);
-                    let kw: Vec<(Value, Value)> = names.into_iter().zip(kwvals).collect();
-                    if self.call_at(tx, frame, start - 1, start, &kw)? {
-                        self.budget -= CALL_COST;
-                        if self.budget <= 0 && boundaries {
-                            return Ok(Exit::Boundary);
-                        }
+                    Instruction::GetYieldFromIter => {
+                        let v = frame.pop();
+                        let it = if crate::iter::is_generator(&v) {
+                            v
+                        } else {
+                            crate::iter::iter(self, tx, &v)?
+                        };
+                        frame.push(it);
                     }
-                }
-                Instruction::CallFunctionEx(has_kw) => {
-                    let kwargs = if has_kw { frame.pop() } else { Value::None };
-                    let args = frame.pop();
-                    let f = frame.pop();
-                    let args = crate::iter::collect(self, tx, &args)?;
-                    let kw = crate::builtins::kwargs_pairs(tx, &kwargs)?;
-                    let start = frame.stack.len();
-                    frame.push(f);
-                    frame.stack.extend(args);
-                    if self.call_at(tx, frame, start, start + 1, &kw)? {
-                        self.budget -= CALL_COST;
-                        if self.budget <= 0 && boundaries {
-                            return Ok(Exit::Boundary);
-                        }
+                    Instruction::Send(t) => self.op_send(tx, frame, t)?,
+                    Instruction::RaiseVarargs(n) => return Err(self.op_raise(tx, frame, n)?),
+                    Instruction::Reraise => {
+                        let exc = frame.pop();
+                        self.reraising = true;
+                        return Err(match exc {
+                            Value::Obj(o) => Unwind::Exc(o),
+                            _ => Unwind::new(ExcKind::SystemError, "reraise of a non-exception"),
+                        });
                     }
-                }
-                Instruction::MakeFunction(flags) => self.op_make_function(tx, frame, flags)?,
-                Instruction::ReturnValue => {
-                    let v = frame.pop();
-                    if self.frames.len() <= base {
-                        return Ok(Exit::Return(v));
+                    Instruction::PushExcInfo => {
+                        let exc = frame.pop();
+                        let prev = std::mem::replace(&mut self.handled, exc.clone());
+                        frame.push(prev);
+                        frame.push(exc);
                     }
-                    *frame = self.frames.pop().unwrap_or_else(unreachable_frame);
-                    self.depth -= 1;
-                    frame.push(v);
-                    self.budget -= CALL_COST;
-                    if self.budget <= 0 && boundaries {
-                        return Ok(Exit::Boundary);
+                    Instruction::PopExcept => {
+                        self.handled = frame.pop();
                     }
-                }
-                Instruction::LoadBuildClass => {
-                    let v = self.load_global(tx, &frame.globals, &Value::str("__build_class__"))?;
-                    frame.push(v.unwrap_or_default());
-                }
-                Instruction::SetupAnnotations => self.op_setup_annotations(tx, frame)?,
-                Instruction::YieldValue => {
-                    let v = frame.pop();
-                    if self.frames.len() <= base {
-                        return Ok(Exit::Yield(v));
+                    Instruction::CheckExcMatch => {
+                        let ty = frame.pop();
+                        let exc = frame.top().clone();
+                        let r = crate::exceptions::exc_matches(tx, &exc, &ty)?;
+                        frame.push(Value::Bool(r));
                     }
-                    return Err(Unwind::new(
-                        ExcKind::SystemError,
-                        "yield outside a generator frame",
-                    ));
-                }
-                Instruction::GetYieldFromIter => {
-                    let v = frame.pop();
-                    let it = if crate::iter::is_generator(&v) {
-                        v
-                    } else {
-                        crate::iter::iter(self, tx, &v)?
-                    };
-                    frame.push(it);
-                }
-                Instruction::Send(t) => self.op_send(tx, frame, t)?,
-                Instruction::RaiseVarargs(n) => return Err(self.op_raise(tx, frame, n)?),
-                Instruction::Reraise => {
-                    let exc = frame.pop();
-                    self.reraising = true;
-                    return Err(match exc {
-                        Value::Obj(o) => Unwind::Exc(o),
-                        _ => Unwind::new(ExcKind::SystemError, "reraise of a non-exception"),
-                    });
-                }
-                Instruction::PushExcInfo => {
-                    let exc = frame.pop();
-                    let prev = std::mem::replace(&mut self.handled, exc.clone());
-                    frame.push(prev);
-                    frame.push(exc);
-                }
-                Instruction::PopExcept => {
-                    self.handled = frame.pop();
-                }
-                Instruction::CheckExcMatch => {
-                    let ty = frame.pop();
-                    let exc = frame.top().clone();
-                    let r = crate::exceptions::exc_matches(tx, &exc, &ty)?;
-                    frame.push(Value::Bool(r));
-                }
-                Instruction::LoadAssertionError => {
-                    let t = stmpy_core::types::types()
-                        .exc(ExcKind::AssertionError)
-                        .clone();
-                    frame.push(Value::Obj(t));
-                }
-                Instruction::BeforeWith => self.op_before_with(tx, frame)?,
-                Instruction::WithExceptStart => {
-                    let n = frame.stack.len();
-                    let exc = frame.stack[n - 1].clone();
-                    let exit = frame.stack[n - 3].clone();
-                    let ty = Value::Obj(stmpy_core::types::type_of(&exc).clone());
-                    let r = self.call(tx, &exit, &[ty, exc, Value::None], &[])?;
-                    frame.push(r);
-                }
-                Instruction::ImportName(i) => {
-                    let fromlist = frame.pop();
-                    let level = frame.pop();
-                    let name = frame.code.names[i as usize].clone();
-                    let m = crate::import::import_name(
-                        self,
-                        tx,
-                        &name,
-                        &frame.globals,
-                        &fromlist,
-                        &level,
-                    )?;
-                    frame.push(m);
-                }
-                Instruction::ImportFrom(i) => {
-                    let m = frame.top().clone();
-                    let name = frame.code.names[i as usize].clone();
-                    let v = crate::import::import_from(self, tx, &m, &name)?;
-                    frame.push(v);
-                }
-                Instruction::ImportStar => {
-                    let m = frame.pop();
-                    let target = frame
-                        .locals
-                        .clone()
-                        .unwrap_or_else(|| frame.globals.clone());
-                    crate::import::import_star(self, tx, &m, &target)?;
-                }
-                Instruction::MatchClass(n) => self.op_match_class(tx, frame, n)?,
-                Instruction::MatchMapping => {
-                    let r = matches!(frame.top().payload(), Some(Payload::Dict(_)));
-                    frame.push(Value::Bool(r));
-                }
-                Instruction::MatchSequence => {
-                    let r = matches!(
-                        frame.top().payload(),
-                        Some(Payload::List(_) | Payload::Tuple(_) | Payload::Range(..))
-                    );
-                    frame.push(Value::Bool(r));
-                }
-                Instruction::MatchKeys => self.op_match_keys(tx, frame)?,
-                Instruction::CopyDictWithoutKeys => self.op_copy_dict_without_keys(tx, frame)?,
-                Instruction::GetLen => {
-                    let v = frame.top().clone();
-                    let n = ops::len(self, tx, &v)?;
-                    frame.push(Value::Int(n as i64));
-                }
-                Instruction::PrintExpr => {
-                    let v = frame.pop();
-                    if !v.is_none() {
-                        let s = ops::repr(self, tx, &v)?;
-                        self.out.stdout.extend_from_slice(s.as_bytes());
-                        self.out.stdout.push(b'\n');
-                        crate::builtins::dict_set_str(
+                    Instruction::LoadAssertionError => {
+                        let t = stmpy_core::types::types()
+                            .exc(ExcKind::AssertionError)
+                            .clone();
+                        frame.push(Value::Obj(t));
+                    }
+                    Instruction::BeforeWith => self.op_before_with(tx, frame)?,
+                    Instruction::WithExceptStart => {
+                        let n = frame.stack.len();
+                        let exc = frame.stack[n - 1].clone();
+                        let exit = frame.stack[n - 3].clone();
+                        let ty = Value::Obj(stmpy_core::types::type_of(&exc).clone());
+                        let r = self.call(tx, &exit, &[ty, exc, Value::None], &[])?;
+                        frame.push(r);
+                    }
+                    Instruction::ImportName(i) => {
+                        let fromlist = frame.pop();
+                        let level = frame.pop();
+                        let name = frame.code.names[i as usize].clone();
+                        let m = crate::import::import_name(
+                            self,
                             tx,
-                            &self.shared.builtins.clone(),
-                            Value::str("_"),
-                            v,
+                            &name,
+                            &frame.globals,
+                            &fromlist,
+                            &level,
                         )?;
+                        frame.push(m);
+                    }
+                    Instruction::ImportFrom(i) => {
+                        let m = frame.top().clone();
+                        let name = frame.code.names[i as usize].clone();
+                        let v = crate::import::import_from(self, tx, &m, &name)?;
+                        frame.push(v);
+                    }
+                    Instruction::ImportStar => {
+                        let m = frame.pop();
+                        let target = frame
+                            .locals
+                            .clone()
+                            .unwrap_or_else(|| frame.globals.clone());
+                        crate::import::import_star(self, tx, &m, &target)?;
+                    }
+                    Instruction::MatchClass(n) => self.op_match_class(tx, frame, n)?,
+                    Instruction::MatchMapping => {
+                        let r = matches!(frame.top().payload(), Some(Payload::Dict(_)));
+                        frame.push(Value::Bool(r));
+                    }
+                    Instruction::MatchSequence => {
+                        let r = matches!(
+                            frame.top().payload(),
+                            Some(Payload::List(_) | Payload::Tuple(_) | Payload::Range(..))
+                        );
+                        frame.push(Value::Bool(r));
+                    }
+                    Instruction::MatchKeys => self.op_match_keys(tx, frame)?,
+                    Instruction::CopyDictWithoutKeys => {
+                        self.op_copy_dict_without_keys(tx, frame)?
+                    }
+                    Instruction::GetLen => {
+                        let v = frame.top().clone();
+                        let n = ops::len(self, tx, &v)?;
+                        frame.push(Value::Int(n as i64));
+                    }
+                    Instruction::PrintExpr => {
+                        let v = frame.pop();
+                        if !v.is_none() {
+                            let s = ops::repr(self, tx, &v)?;
+                            self.out.stdout.extend_from_slice(s.as_bytes());
+                            self.out.stdout.push(b'\n');
+                            crate::builtins::dict_set_str(
+                                tx,
+                                &self.shared.builtins.clone(),
+                                Value::str("_"),
+                                v,
+                            )?;
+                        }
                     }
                 }
             }

@@ -267,6 +267,10 @@ pub struct Vm {
     pub repr_guard: Vec<usize>,
     /// The caller of a frame-aware builtin (`globals()`, `super()`...), set just before.
     pub caller: Option<crate::builtins::funcs::CallerInfo>,
+    /// Value-stack and locals vectors of finished frames, reused by new frames (a call
+    /// then allocates nothing).
+    pool_stack: Vec<Vec<Value>>,
+    pool_fast: Vec<Vec<Option<Value>>>,
 }
 
 pub const DEFAULT_BUDGET: i64 = 20_000;
@@ -286,6 +290,49 @@ impl Vm {
             reraising: false,
             repr_guard: Vec::new(),
             caller: None,
+            pool_stack: Vec::new(),
+            pool_fast: Vec::new(),
+        }
+    }
+
+    /// A new frame, reusing pooled vectors.
+    pub fn new_frame(
+        &mut self,
+        code: Arc<LoadedCode>,
+        globals: ObjRef,
+        locals: Option<ObjRef>,
+    ) -> Frame {
+        let c = &code.code;
+        let mut stack = self.pool_stack.pop().unwrap_or_default();
+        stack.reserve(c.max_stack_depth as usize + 2);
+        let mut fast = self.pool_fast.pop().unwrap_or_default();
+        fast.resize(c.varnames.len(), None);
+        let cells = if c.cellvars.is_empty() && c.freevars.is_empty() {
+            Vec::new()
+        } else {
+            (0..c.cellvars.len()).map(|_| new_cell(None)).collect()
+        };
+        Frame {
+            stack,
+            fast,
+            cells,
+            code,
+            pc: 0,
+            globals,
+            locals,
+            iters: Vec::new(),
+            func: None,
+        }
+    }
+
+    /// Returns a finished frame's vectors to the pools.
+    #[inline]
+    pub fn recycle(&mut self, mut frame: Frame) {
+        if self.pool_stack.len() < 64 {
+            frame.stack.clear();
+            frame.fast.clear();
+            self.pool_stack.push(std::mem::take(&mut frame.stack));
+            self.pool_fast.push(std::mem::take(&mut frame.fast));
         }
     }
 
