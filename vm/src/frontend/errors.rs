@@ -12,15 +12,22 @@ use super::{LineIndex, SyntaxErrorInfo, SyntaxErrorKind};
 
 /// Translates ruff's error into CPython 3.11's message and position.
 pub(super) fn convert_error(
-    err: &ParseError,
+    errors: &[ParseError],
     source: &str,
     filename: &str,
     index: &LineIndex,
 ) -> SyntaxErrorInfo {
+    let err = &errors[0];
     let info = convert_error_inner(err, source, filename, index);
-    // CPython re-tokenizes the whole source after a generic error: brackets still open
-    // at the end of the file win ("'(' was never closed").
+    // When the parser had to read to the end of the file (inside brackets newlines do not
+    // end statements), CPython reports the bracket still open ("'(' was never closed")
+    // instead of a generic error.
+    let reached_eof = errors.iter().any(|e| {
+        matches!(e.error, ParseErrorType::Lexical(LexicalErrorType::Eof))
+            || e.location.start().to_usize() >= source.trim_end().len()
+    });
     if info.message == "invalid syntax"
+        && reached_eof
         && let Some(unclosed) = unclosed_bracket(source, filename, index)
     {
         return unclosed;

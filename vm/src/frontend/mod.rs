@@ -226,8 +226,8 @@ pub fn parse(
     };
     let options = ParseOptions::from(mode).with_target_version(PythonVersion::PY311);
     let parsed = ruff_python_parser::parse_unchecked(source, options);
-    if let Some(err) = parsed.errors().first() {
-        return Err(convert_error(err, source, filename, index));
+    if !parsed.errors().is_empty() {
+        return Err(convert_error(parsed.errors(), source, filename, index));
     }
     if let Some(err) = parsed.unsupported_syntax_errors().first() {
         return Err(convert_unsupported(err, source, filename, index));
