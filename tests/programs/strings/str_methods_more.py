@@ -1,0 +1,13 @@
+# Less common str methods and edge cases.
+print("abc".zfill(2), "+7".zfill(4), "".zfill(3), "abc".center(6), "abc".center(7, "-"), "ab".center(5, "*"))
+print("they're bill's friends".title(), "hello_world-foo bar".title(), "ÉCOLE".casefold(), "ǆ".title())
+print("".isdigit(), "".isspace(), "".isupper(), "A1".isupper(), "a b".islower(), "½".isnumeric(), "½".isdigit())
+print("{name} is {age}".format_map({"name": "Ann", "age": 5}), "%(x)s" % {"x": "mapped"})
+print("a\tbb\tccc\t".expandtabs(), "a\tb".expandtabs(1), "x\ty".expandtabs(0))
+print("abc".partition("b"), "abc".partition("z"), "abc".rpartition("z"))
+print("Hello World".swapcase(), "ß".swapcase(), "ǅ".swapcase())
+print("x".join(["1", "2", "3"]), "".join(map(str, range(5))), str.join(",", "ab"))
+print("a-b_c d".replace("-", " ").replace("_", " ").split(), "CamelCaseString".lower())
+print("%s|%5s|%-5s|%.1s" % ("a", "b", "c", "def"), "abc".ljust(2), "abc".rjust(5, "0"))
+print("Hello"[1:4].upper().center(7, "."), "-".join("hello".split("l")), "a,b".split(",")[::-1])
+print(str.upper("x"), str.__len__("four"), "abc".__getitem__(slice(None, None, -1)))
