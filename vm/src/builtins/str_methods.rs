@@ -446,7 +446,7 @@ fn pred(args: &[Value], name: &str, f: impl Fn(&str) -> bool) -> PyResult<Value>
 fn isdigit(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     pred(args, "isdigit", |s| {
         s.chars()
-            .all(|c| c.is_ascii_digit() || (c.is_numeric() && c.is_digit(10)))
+            .all(|c| c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric()))
     })
 }
 
