@@ -86,6 +86,11 @@ pub fn import_module(vm: &mut Vm, tx: &Tx, name: &str) -> PyResult<Value> {
         modules_set(tx, vm, name, m.clone())?;
         return Ok(m);
     }
+    if let Some((src, file, is_pkg)) = crate::stdlib::frozen::find(name) {
+        // A frozen package's submodules are frozen too: its `__path__` is empty.
+        let pkg = is_pkg.then_some(None);
+        return exec_module_source(vm, tx, name, &src, &file, pkg);
+    }
     // Search: top-level names on sys.path; submodules in the parent's directory.
     let (dirs, leaf): (Vec<String>, &str) = match name.rsplit_once('.') {
         Some((parent, leaf)) => {
@@ -136,15 +141,28 @@ fn exec_module_file(
 ) -> PyResult<Value> {
     let src = std::fs::read_to_string(path)
         .map_err(|e| Unwind::new(ExcKind::ImportError, format!("{e}: '{path}'")))?;
-    let code = crate::compile_or_raise(vm, tx, &src, path)?;
+    exec_module_source(vm, tx, name, &src, path, pkg_dir.map(Some))
+}
+
+/// Runs `src` as module `name`; `pkg` is `Some(dir)` for a package (`dir` is `None` for a
+/// frozen one, which gets an empty `__path__`).
+fn exec_module_source(
+    vm: &mut Vm,
+    tx: &Tx,
+    name: &str,
+    src: &str,
+    path: &str,
+    pkg: Option<Option<&str>>,
+) -> PyResult<Value> {
+    let code = crate::compile_or_raise(vm, tx, src, path)?;
     let (m, dict) = new_module(name, Some(path));
-    let package = match pkg_dir {
+    let package = match pkg {
         Some(d) => {
             crate::builtins::dict_set_str(
                 tx,
                 &dict,
                 Value::str("__path__"),
-                Value::list_from(vec![Value::str(d)]),
+                Value::list_from(d.into_iter().map(Value::str).collect()),
             )?;
             name.to_string()
         }

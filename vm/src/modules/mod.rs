@@ -50,6 +50,11 @@ pub const NATIVE_MODULES: &[NativeModule] = &[
         functions: crate::stdlib::random::FUNCTIONS,
         init: Some(crate::stdlib::random::init),
     },
+    NativeModule {
+        name: "_collections",
+        functions: crate::stdlib::collections::FUNCTIONS,
+        init: None,
+    },
 ];
 
 /// Sets `name = value` in a module's globals dict.

@@ -9,7 +9,9 @@
 //!   module ([`random`], [`math`]), listed in `crate::modules::NATIVE_MODULES`.
 
 pub mod args;
+pub mod collections;
 pub mod error;
+pub mod frozen;
 pub mod math;
 pub mod math_float;
 pub mod math_int;

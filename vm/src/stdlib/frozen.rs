@@ -1,0 +1,60 @@
+//! Frozen modules: standard-library modules written in Python (`vm/lib/*.py`), embedded in
+//! the binary with `include_str!` so a lone `stmpy` executable can import them.
+//!
+//! `import name` looks in `crate::modules::NATIVE_MODULES` first, then here, then on
+//! `sys.path` (see `crate::import`). A module written in Python may import a native helper
+//! (`_name`) for its hot parts, as CPython's `collections` imports `_collections`.
+//!
+//! While editing `vm/lib`, set `STMPY_FROZEN_DIR=vm/lib` to read the sources from disk
+//! instead of the copies compiled in, so no rebuild is needed between tries.
+
+/// One frozen module: its import name, whether it is a package, and its source.
+pub struct FrozenModule {
+    pub name: &'static str,
+    pub is_package: bool,
+    pub source: &'static str,
+}
+
+macro_rules! frozen {
+    ($name:literal, $file:literal) => {
+        FrozenModule {
+            name: $name,
+            is_package: false,
+            source: include_str!(concat!("../../lib/", $file)),
+        }
+    };
+    ($name:literal, $file:literal, package) => {
+        FrozenModule {
+            name: $name,
+            is_package: true,
+            source: include_str!(concat!("../../lib/", $file)),
+        }
+    };
+}
+
+/// Every frozen module, by import name.
+pub const FROZEN_MODULES: &[FrozenModule] = &[
+    frozen!("collections", "collections/__init__.py", package),
+];
+
+/// The source of frozen module `name`, with its pseudo file name and whether it is a
+/// package; `None` when there is no such frozen module.
+pub fn find(name: &str) -> Option<(String, String, bool)> {
+    let m = FROZEN_MODULES.iter().find(|m| m.name == name)?;
+    let rel = if m.is_package {
+        format!("{}/__init__.py", m.name.replace('.', "/"))
+    } else {
+        format!("{}.py", m.name.replace('.', "/"))
+    };
+    if let Some(dir) = std::env::var_os("STMPY_FROZEN_DIR") {
+        let path = std::path::Path::new(&dir).join(&rel);
+        if let Ok(src) = std::fs::read_to_string(&path) {
+            return Some((src, path.to_string_lossy().into_owned(), m.is_package));
+        }
+    }
+    Some((
+        m.source.to_string(),
+        format!("<frozen {}>", m.name),
+        m.is_package,
+    ))
+}
