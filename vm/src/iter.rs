@@ -344,7 +344,7 @@ fn step(vm: &mut Vm, tx: &Tx, io: &IterObj) -> PyResult<Option<Value>> {
                 let what = if matches!(dict.payload, Payload::Dict(_)) {
                     "dictionary"
                 } else {
-                    "set"
+                    "Set"
                 };
                 tx.write(&io.0, IterState::Done)?;
                 return Err(Unwind::new(

@@ -53,7 +53,11 @@ impl Interpreter {
                     .parent()
                     .map(|p| p.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                if p.is_empty() { ".".to_string() } else { p }
+                let p = if p.is_empty() { ".".to_string() } else { p };
+                // CPython puts the script's directory on sys.path as an absolute path.
+                std::fs::canonicalize(&p)
+                    .map(|a| a.to_string_lossy().into_owned())
+                    .unwrap_or(p)
             })
             .unwrap_or_else(|| ".".to_string());
         let builtins = ObjRef::new(Payload::Dict(TVar::new(builtins_dict())));

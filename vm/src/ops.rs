@@ -245,6 +245,9 @@ pub fn hash(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<i64> {
             let ty = type_of(v).clone();
             match lookup_type(tx, &ty, "__hash__")? {
                 Some(Value::None) => Err(unhashable(v)),
+                Some(f) if crate::call::is_native_method(&f) => {
+                    Ok((v.obj().map(|o| o.id()).unwrap_or(0) >> 4) as i64)
+                }
                 Some(f) => {
                     let r = vm.call_descr(tx, &f, v, std::slice::from_ref(v))?;
                     match r {
@@ -256,15 +259,7 @@ pub fn hash(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<i64> {
                         },
                     }
                 }
-                None => {
-                    // A class defining __eq__ without __hash__ is unhashable.
-                    if lookup_type(tx, &ty, "__eq__")?
-                        .is_some_and(|f| !matches!(f.payload(), Some(Payload::Native(_))))
-                    {
-                        return Err(unhashable(v));
-                    }
-                    Ok((v.obj().map(|o| o.id()).unwrap_or(0) >> 4) as i64)
-                }
+                None => Ok((v.obj().map(|o| o.id()).unwrap_or(0) >> 4) as i64),
             }
         }
         Some(Payload::Tuple(items)) => {
@@ -671,6 +666,23 @@ fn unsupported(op: BinOp, a: &Value, b: &Value) -> Unwind {
             type_name(b)
         ));
     }
+    let is_seq = |v: &Value| {
+        matches!(
+            v.payload(),
+            Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_))
+        )
+    };
+    if op.base() == BinOp::Mul
+        && (is_seq(a) || is_seq(b))
+        && !is_user_instance(a)
+        && !is_user_instance(b)
+    {
+        let other = if is_seq(a) { b } else { a };
+        return type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            type_name(other)
+        ));
+    }
     if op.base() == BinOp::Add && a.as_str().is_some() {
         return type_error(format!(
             "can only concatenate str (not \"{}\") to str",
@@ -918,7 +930,10 @@ pub fn getattr_opt(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<
                 // Data descriptors (property) on the class win over the instance dict.
                 let class_attr = lookup_type_h(tx, &inst.class, n, h)?;
                 if let Some(ca) = &class_attr
-                    && let Some(Payload::Property(..)) = ca.payload()
+                    && (matches!(ca.payload(), Some(Payload::Property(..)))
+                        || (is_user_instance(ca)
+                            && (lookup_type(tx, type_of(ca), "__set__")?.is_some()
+                                || lookup_type(tx, type_of(ca), "__delete__")?.is_some())))
                 {
                     return bind_descriptor(vm, tx, ca, obj, &inst.class).map(Some);
                 }
@@ -952,7 +967,14 @@ pub fn getattr_opt(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<
                         }));
                     }
                 }
-                return crate::builtins::type_special_attr(tx, o, t, n);
+                if let Some(v) = crate::builtins::type_special_attr(tx, o, t, n)? {
+                    return Ok(Some(v));
+                }
+                // Methods of the metaclass (`type`), bound to the class: `C.mro()`.
+                if let Some(v) = lookup_type_h(tx, &types().type_, n, h)? {
+                    return Ok(Some(bound(v, obj.clone())));
+                }
+                return Ok(None);
             }
             Payload::Module(m) => {
                 if let Payload::Dict(d) = &m.dict.payload
@@ -1079,7 +1101,10 @@ pub fn setattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value, value: Value) ->
                 match ca.payload() {
                     Some(Payload::Property(_, fset, ..)) => {
                         if fset.is_none() {
-                            return Err(attribute_error(format!("can't set attribute '{n}'")));
+                            return Err(attribute_error(format!(
+                                "property '{n}' of '{}' object has no setter",
+                                type_name(obj)
+                            )));
                         }
                         let fset = fset.clone();
                         vm.call(tx, &fset, &[obj.clone(), value], &[])?;
@@ -1150,6 +1175,12 @@ pub fn delattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<()> 
             if let Some(ca) = lookup_type_h(tx, &inst.class, n, h)?
                 && let Some(Payload::Property(_, _, fdel, _)) = ca.payload()
             {
+                if fdel.is_none() {
+                    return Err(attribute_error(format!(
+                        "property '{n}' of '{}' object has no deleter",
+                        type_name(obj)
+                    )));
+                }
                 let fdel = fdel.clone();
                 vm.call(tx, &fdel, std::slice::from_ref(obj), &[])?;
                 return Ok(());

@@ -146,8 +146,30 @@ fn repr(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
 }
 
 fn ascii(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let r = ops::repr(vm, tx, one("ascii", args)?)?;
-    Ok(Value::string(fmt::ascii_str(&r)))
+    let v = one("ascii", args)?;
+    if let Some(s) = v.as_str() {
+        return Ok(Value::string(fmt::ascii_str(s.as_str())));
+    }
+    let r = ops::repr(vm, tx, v)?;
+    Ok(Value::string(escape_non_ascii(&r)))
+}
+
+/// `ascii()` of a repr: non-ASCII characters as `\xNN`, `\uNNNN` or `\UNNNNNNNN`.
+pub fn escape_non_ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let n = c as u32;
+        if n < 0x80 {
+            out.push(c);
+        } else if n < 0x100 {
+            out.push_str(&format!("\\x{n:02x}"));
+        } else if n < 0x10000 {
+            out.push_str(&format!("\\u{n:04x}"));
+        } else {
+            out.push_str(&format!("\\U{n:08x}"));
+        }
+    }
+    out
 }
 
 fn abs(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -1042,6 +1064,12 @@ pub fn make_class(tx: &Tx, name: &str, mut bases: Vec<ObjRef>, data: DictData) -
         }
     }
     let _ = tx;
+    let mut data = data;
+    let h_eq = stmpy_core::str::str_hash("__eq__");
+    let h_hash = stmpy_core::str::str_hash("__hash__");
+    if data.get_str("__eq__", h_eq).is_some() && data.get_str("__hash__", h_hash).is_none() {
+        data.insert_str(Value::str("__hash__"), h_hash, Value::None);
+    }
     let cls = new_type(name, bases, data, layout, builtin).map_err(type_error)?;
     Ok(cls)
 }

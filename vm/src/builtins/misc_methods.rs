@@ -390,7 +390,15 @@ fn gen_close(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> Py
 
 /// Attributes of VM-defined objects.
 pub fn opaque_attr(tx: &Tx, d: &(dyn Any + Send + Sync), n: &str) -> PyResult<Option<Value>> {
-    let _ = tx;
+    if let Some(f) = d.downcast_ref::<crate::modules::io::FileObj>() {
+        let st = tx.read(&f.0)?;
+        return Ok(match n {
+            "closed" => Some(Value::Bool(st.closed)),
+            "name" => Some(Value::str(&st.path)),
+            "mode" => Some(Value::str(if st.writing { "w" } else { "r" })),
+            _ => None,
+        });
+    }
     if let Some(g) = d.downcast_ref::<crate::iter::GenObj>() {
         return Ok(match n {
             "__name__" => Some(g.name.clone()),

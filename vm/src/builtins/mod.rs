@@ -176,9 +176,12 @@ pub fn kwarg<'a>(kw: &'a [(Value, Value)], name: &str) -> Option<&'a Value> {
 
 pub fn callable_name(f: &Value) -> String {
     match f.payload() {
-        Some(Payload::Function(func)) => {
-            format!("{}()", func.qualname.payload_str().unwrap_or("?"))
-        }
+        Some(Payload::Function(func)) => match func.module.payload_str() {
+            Some(m) if m != "builtins" => {
+                format!("{m}.{}()", func.qualname.payload_str().unwrap_or("?"))
+            }
+            _ => format!("{}()", func.qualname.payload_str().unwrap_or("?")),
+        },
         Some(Payload::Native(n)) => format!("{}()", n.name),
         Some(Payload::BoundMethod(_, m)) => callable_name(m),
         Some(Payload::Type(t)) => format!("{}()", t.name),
@@ -449,7 +452,19 @@ pub fn function_attr(tx: &Tx, o: &ObjRef, f: &Function, n: &str) -> PyResult<Opt
                 Value::tuple(f.defaults.clone())
             }
         }
-        "__kwdefaults__" => Value::None,
+        "__kwdefaults__" => {
+            if f.kwdefaults.is_empty() {
+                Value::None
+            } else {
+                let mut d = DictData::new();
+                for (k, v) in &f.kwdefaults {
+                    let kv = Value::Obj(k.clone());
+                    let h = kv.as_str().map(|s| s.hash()).unwrap_or(0);
+                    d.insert_str(kv, h, v.clone());
+                }
+                Value::dict(d)
+            }
+        }
         "__code__" => crate::vm::code_value(code),
         "__globals__" => Value::Obj(f.globals.clone()),
         "__closure__" => {

@@ -240,6 +240,16 @@ fn dunder_mul(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> P
 
 fn dunder_eq(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     arg_count("__eq__", args, 2, 2)?;
+    let int_like = |v: &Value| int::to_bigint(v).is_some();
+    let same_kind = match &args[0] {
+        Value::Float(_) => matches!(args[1], Value::Float(_)) || int_like(&args[1]),
+        _ => int_like(&args[1]),
+    };
+    if !same_kind {
+        return Ok(Value::Obj(
+            stmpy_core::types::types().not_implemented.clone(),
+        ));
+    }
     ops::compare(vm, tx, crate::bytecode::CmpOp::Eq, &args[0], &args[1])
 }
 

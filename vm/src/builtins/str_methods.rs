@@ -393,6 +393,11 @@ fn find_impl(args: &[Value], name: &str, rev: bool) -> PyResult<i64> {
     let sub = must_str(&args[1], "must be str, not ")
         .map_err(|_| type_error(format!("must be str, not {}", type_name(&args[1]))))?;
     let (a, b) = bounds(s, args, 2)?;
+    if let Some(Value::Int(start)) = args.get(2)
+        && *start > s.char_len() as i64
+    {
+        return Ok(-1);
+    }
     if a > s.char_len() || (b < a) {
         return Ok(-1);
     }

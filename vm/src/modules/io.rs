@@ -38,6 +38,7 @@ pub const SINK: Table = &[
     ("flush", sink_flush),
     ("writelines", sink_writelines),
     ("readline", sink_readline),
+    ("read", sink_read),
     ("fileno", sink_fileno),
     ("isatty", sink_isatty),
 ];
@@ -106,6 +107,13 @@ fn sink_readline(
     let mut line = String::new();
     let _ = std::io::stdin().read_line(&mut line);
     Ok(Value::string(line))
+}
+
+fn sink_read(vm: &mut Vm, _tx: &Tx, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    vm.flush_output();
+    let mut s = String::new();
+    let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut s);
+    Ok(Value::string(s))
 }
 
 fn sink_fileno(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
