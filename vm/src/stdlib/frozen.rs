@@ -35,6 +35,13 @@ macro_rules! frozen {
 /// Every frozen module, by import name.
 pub const FROZEN_MODULES: &[FrozenModule] = &[
     frozen!("collections", "collections/__init__.py", package),
+    frozen!("bisect", "bisect.py"),
+    frozen!("copy", "copy.py"),
+    frozen!("functools", "functools.py"),
+    frozen!("heapq", "heapq.py"),
+    frozen!("itertools", "itertools.py"),
+    frozen!("operator", "operator.py"),
+    frozen!("string", "string.py"),
 ];
 
 /// The source of frozen module `name`, with its pseudo file name and whether it is a
