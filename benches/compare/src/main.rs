@@ -294,6 +294,11 @@ fn compare(o: &Options) -> Result<(), String> {
             report::progress_line(&entry);
             entries.push(entry);
         }
+        // A long run on a busy machine may be cut short: keep what is measured so far.
+        if let Some(dir) = o.json.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let _ = std::fs::write(&o.json, report::json(&machine, o.runs, &startup, &entries));
     }
     let _ = std::fs::remove_dir_all(&scratch);
 
