@@ -40,6 +40,9 @@ pub const FROZEN_MODULES: &[FrozenModule] = &[
     frozen!("functools", "functools.py"),
     frozen!("heapq", "heapq.py"),
     frozen!("itertools", "itertools.py"),
+    frozen!("json", "json/__init__.py", package),
+    frozen!("json.decoder", "json/decoder.py"),
+    frozen!("json.encoder", "json/encoder.py"),
     frozen!("operator", "operator.py"),
     frozen!("string", "string.py"),
 ];
