@@ -162,6 +162,11 @@ pub struct TraceEntry {
     pub filename: Arc<str>,
     pub name: Arc<str>,
     pub line: u32,
+    /// The failing instruction's source range (0-based UTF-8 byte columns), for the
+    /// `^^^^` markers of CPython 3.11 tracebacks.
+    pub end_line: u32,
+    pub col: u32,
+    pub end_col: u32,
 }
 
 /// A Python function: code plus the environment it closes over.

@@ -53,10 +53,14 @@ pub fn set_cause(tx: &Tx, exc: &ObjRef, cause: Value) -> PyResult<()> {
 
 pub fn add_traceback(tx: &Tx, exc: &ObjRef, frame: &Frame) -> PyResult<()> {
     if let Some(c) = exc_cell(exc) {
+        let loc = frame.code.code.location(frame.pc.saturating_sub(1) as u32);
         let entry = TraceEntry {
             filename: frame.code.code.filename.clone(),
             name: Arc::from(frame.code.code.name.as_str()),
-            line: frame.line(),
+            line: loc.line,
+            end_line: loc.end_line,
+            col: loc.col,
+            end_col: loc.end_col,
         };
         tx.modify(c, |s| s.traceback.push(entry))?;
     }
@@ -276,8 +280,134 @@ fn push_entry(vm: &Vm, out: &mut String, e: &TraceEntry) {
             out.push_str("    ");
             out.push_str(s);
             out.push('\n');
+            push_carets(out, &src, e);
         }
     }
+}
+
+/// CPython 3.11's markers under the failing expression when it does not span the
+/// whole line (`traceback.StackSummary.format_frame_summary`, without the `~` anchors).
+fn push_carets(out: &mut String, line: &str, e: &TraceEntry) {
+    if e.end_col == 0 && e.col == 0 {
+        return;
+    }
+    let char_at = |byte: u32| {
+        line.get(..(byte as usize).min(line.len()))
+            .map(|p| p.chars().count())
+            .unwrap_or(0)
+    };
+    let stripped = line.trim();
+    let stripped_chars = line.chars().count() - line.trim_start().chars().count();
+    let start = char_at(e.col) + 1;
+    let end = if e.end_line == e.line {
+        char_at(e.end_col) + 1
+    } else {
+        stripped_chars + stripped.chars().count() + 1
+    };
+    if end <= start {
+        return;
+    }
+    let chars: Vec<char> = line.chars().collect();
+    let segment: Vec<char> =
+        chars[(start - 1).min(chars.len())..(end - 1).min(chars.len())].to_vec();
+    let anchors = if e.end_line == e.line {
+        caret_anchors(&segment)
+    } else {
+        None
+    };
+    if end - start >= stripped.chars().count() && anchors.is_none() {
+        return;
+    }
+    out.push_str("    ");
+    out.push_str(&" ".repeat(start - 1 - stripped_chars.min(start - 1)));
+    match anchors {
+        Some((l, r)) => {
+            out.push_str(&"~".repeat(l));
+            out.push_str(&"^".repeat(r - l));
+            out.push_str(&"~".repeat((end - start).saturating_sub(r)));
+        }
+        None => out.push_str(&"^".repeat(end - start)),
+    }
+    out.push('\n');
+}
+
+/// CPython 3.11's anchors inside a failing expression: for a binary operation the
+/// operator (`~~^~~`), for a subscript the brackets (`~~^^^^`). Found by scanning the
+/// segment at bracket depth 0 (strings skipped) instead of re-parsing it.
+fn caret_anchors(seg: &[char]) -> Option<(usize, usize)> {
+    let mut depth = 0i32;
+    let mut i = 0;
+    let mut ops: Vec<(usize, usize, u8)> = Vec::new();
+    let mut last_bracket_open: Option<usize> = None;
+    let mut prev_operand = false;
+    while i < seg.len() {
+        let c = seg[i];
+        match c {
+            '\'' | '"' => {
+                let q = c;
+                i += 1;
+                while i < seg.len() && seg[i] != q {
+                    if seg[i] == '\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                prev_operand = true;
+            }
+            '(' | '[' | '{' => {
+                if depth == 0 && c == '[' && prev_operand {
+                    last_bracket_open = Some(i);
+                }
+                depth += 1;
+                prev_operand = false;
+            }
+            ')' | ']' | '}' => {
+                depth -= 1;
+                prev_operand = true;
+            }
+            ' ' | '\t' => {}
+            _ if depth == 0 && "+-*/%@|&^<>".contains(c) => {
+                let two: String = seg[i..(i + 2).min(seg.len())].iter().collect();
+                let (len, prec) = match two.as_str() {
+                    "**" => (2, 7),
+                    "//" => (2, 6),
+                    "<<" | ">>" => (2, 4),
+                    _ => match c {
+                        '|' => (1, 1),
+                        '^' => (1, 2),
+                        '&' => (1, 3),
+                        '+' | '-' => (1, 5),
+                        '*' | '/' | '%' | '@' => (1, 6),
+                        _ => (0, 0),
+                    },
+                };
+                // `<`/`>` alone are comparisons, and a sign after an operator is unary.
+                if len > 0 && prev_operand && !(len == 2 && seg.get(i + 2) == Some(&'=')) {
+                    ops.push((i, i + len, prec));
+                    prev_operand = false;
+                    i += len;
+                    continue;
+                }
+                prev_operand = false;
+            }
+            _ => prev_operand = true,
+        }
+        i += 1;
+    }
+    if let Some(&min) = ops.iter().map(|(_, _, p)| p).min() {
+        // The top node: the lowest precedence, rightmost (leftmost for `**`).
+        let pick = if min == 7 {
+            ops.iter().find(|o| o.2 == min)
+        } else {
+            ops.iter().rev().find(|o| o.2 == min)
+        };
+        return pick.map(|&(a, b, _)| (a, b));
+    }
+    let open = last_bracket_open?;
+    if seg.last() == Some(&']') {
+        return Some((open, seg.len()));
+    }
+    None
 }
 
 /// `TypeName: message` (just `TypeName` when the message is empty).

@@ -19,6 +19,7 @@ pub mod iter;
 pub mod modules;
 pub mod ops;
 pub mod stdlib;
+pub mod threads;
 pub mod vm;
 
 use std::collections::HashMap;
@@ -97,7 +98,13 @@ impl Interpreter {
     /// Runs a script file as `__main__`; returns the exit status.
     pub fn run_file(&mut self, path: &str) -> i32 {
         match std::fs::read_to_string(path) {
-            Ok(src) => self.run_source(&src, path),
+            Ok(src) => {
+                // CPython names the main script by its absolute path (tracebacks, __file__).
+                let abs = std::path::absolute(path)
+                    .map(|p| p.to_string_lossy().into_owned())
+                    .unwrap_or(path.to_string());
+                self.run_source(&src, &abs)
+            }
             Err(e) => {
                 let msg = match e.kind() {
                     std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
@@ -133,7 +140,10 @@ impl Interpreter {
             }
         };
         let r = run_main(vm, code, filename);
-        finish(vm, r)
+        let status = finish(vm, r);
+        // Like CPython: the main thread's traceback first, then wait for the others.
+        threads::wait_for_threads();
+        status
     }
 }
 
@@ -197,12 +207,10 @@ pub fn run_in_tx(
                 continue;
             }
             r => {
-                if tx.commit().is_err() {
-                    vm.out.stdout.clear();
-                    vm.out.stderr.clear();
+                if threads::commit(vm, tx).is_err() {
+                    threads::rolled_back(vm);
                     continue;
                 }
-                vm.flush_output();
                 return r;
             }
         }
@@ -236,9 +244,10 @@ impl Vm {
         let base = self.frames.len();
         self.depth += 1;
         let result = loop {
-            // Only one Python thread exists so far: the single-thread fast path.
-            let mode = TxMode::Inevitable;
-            let snapshot = (mode == TxMode::Optimistic).then(|| {
+            // The solo fast path while one Python thread runs, optimistic while several
+            // do (`threads::tx_mode`); a snapshot wherever the transaction may roll back.
+            let mode = threads::tx_mode();
+            let snapshot = threads::wants_snapshot(mode).then(|| {
                 (
                     frame.clone(),
                     self.frames.clone(),
@@ -247,6 +256,7 @@ impl Vm {
                 )
             });
             let tx = Tx::begin(mode);
+            threads::on_begin();
             self.budget = self.budget_size;
             self.tx_count += 1;
             let r = self.execute(&tx, &mut frame, base, true);
@@ -256,8 +266,7 @@ impl Vm {
             };
             match stm_err {
                 None => {
-                    if tx.commit().is_ok() {
-                        self.flush_output();
+                    if threads::commit(self, tx).is_ok() {
                         match r {
                             Ok(Exit::Boundary) => continue,
                             Ok(Exit::Return(v)) | Ok(Exit::Yield(v)) => break Ok(v),
@@ -269,9 +278,10 @@ impl Vm {
                 Some(StmError::Conflict) => tx.abort(),
             }
             // Roll back this thread's own state and re-run the transaction.
-            self.out.stdout.clear();
-            self.out.stderr.clear();
-            self.budget_size = (self.budget_size / 2).max(100);
+            threads::rolled_back(self);
+            if stm_err != Some(StmError::Retry) {
+                self.budget_size = (self.budget_size / 2).max(100);
+            }
             if let Some((f, frames, depth, handled)) = snapshot {
                 frame = f;
                 self.frames = frames;
