@@ -12,6 +12,10 @@ use std::sync::{Arc, Barrier, Mutex};
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
+
+// The allocator of the `stmpy` binary (every cell write allocates the new value).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use stmpy_stm::{ClockScheme, TVar, Tx, TxMode, atomically, set_clock_scheme};
 
 fn read_only(c: &mut Criterion) {

@@ -296,7 +296,20 @@ impl Vm {
                 self.run_nested(tx, frame)
             }
             Payload::Native(n) => match n.imp.downcast_ref::<NativeImpl>() {
-                Some(imp) => (imp.0)(self, tx, args, kw),
+                Some(imp) => {
+                    // Natives calling natives (a dunder forwarding to itself) nest Rust
+                    // frames with no Python frame in between: bound them too.
+                    if self.native_calls > 20_000 {
+                        return Err(Unwind::new(
+                            ExcKind::RecursionError,
+                            "maximum recursion depth exceeded",
+                        ));
+                    }
+                    self.native_calls += 1;
+                    let r = (imp.0)(self, tx, args, kw);
+                    self.native_calls -= 1;
+                    r
+                }
                 None => Err(type_error("bad native function")),
             },
             Payload::BoundMethod(s, m) => {

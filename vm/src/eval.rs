@@ -399,6 +399,9 @@ impl Vm {
                                 return Ok(Exit::Boundary);
                             }
                             continue 'frames;
+                        } else if self.budget <= 0 && boundaries {
+                            // A native asked for a boundary right after it (threads).
+                            return Ok(Exit::Boundary);
                         }
                     }
                     Instruction::CallMethod(argc) => {
@@ -415,6 +418,9 @@ impl Vm {
                                 return Ok(Exit::Boundary);
                             }
                             continue 'frames;
+                        } else if self.budget <= 0 && boundaries {
+                            // A native asked for a boundary right after it (threads).
+                            return Ok(Exit::Boundary);
                         }
                     }
                     Instruction::CallKw(argc) => {
@@ -431,6 +437,9 @@ impl Vm {
                                 return Ok(Exit::Boundary);
                             }
                             continue 'frames;
+                        } else if self.budget <= 0 && boundaries {
+                            // A native asked for a boundary right after it (threads).
+                            return Ok(Exit::Boundary);
                         }
                     }
                     Instruction::CallFunctionEx(has_kw) => {
@@ -448,6 +457,9 @@ impl Vm {
                                 return Ok(Exit::Boundary);
                             }
                             continue 'frames;
+                        } else if self.budget <= 0 && boundaries {
+                            // A native asked for a boundary right after it (threads).
+                            return Ok(Exit::Boundary);
                         }
                     }
                     Instruction::MakeFunction(flags) => self.op_make_function(tx, frame, flags)?,

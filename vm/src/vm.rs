@@ -270,6 +270,8 @@ pub struct Vm {
     /// Value-stack and locals vectors of finished frames, reused by new frames (a call
     /// then allocates nothing).
     pool_stack: Vec<Vec<Value>>,
+    /// Nesting of native calls (see `Vm::call`).
+    pub native_calls: u32,
     pool_fast: Vec<Vec<Option<Value>>>,
 }
 
@@ -291,6 +293,7 @@ impl Vm {
             repr_guard: Vec::new(),
             caller: None,
             pool_stack: Vec::new(),
+            native_calls: 0,
             pool_fast: Vec::new(),
         }
     }

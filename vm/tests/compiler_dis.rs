@@ -85,9 +85,9 @@ fn opcode_statistics_from_env() {
         n.0 * std::mem::size_of::<stmpy_vm::bytecode::Instruction>() as u64
     );
     let mut ops: Vec<_> = ops.into_iter().collect();
-    ops.sort_by(|a, b| b.1.cmp(&a.1));
+    ops.sort_by_key(|p| std::cmp::Reverse(p.1));
     let mut pairs: Vec<_> = pairs.into_iter().collect();
-    pairs.sort_by(|a, b| b.1.cmp(&a.1));
+    pairs.sort_by_key(|p| std::cmp::Reverse(p.1));
     for (name, k) in ops.iter().take(15) {
         println!("  {name:<20} {:5.1}%", *k as f64 * 100.0 / n.0 as f64);
     }

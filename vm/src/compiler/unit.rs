@@ -276,12 +276,16 @@ impl<'a> Unit<'a> {
                 instr.set_target(resolve(t));
             }
         }
+        let handlers: Vec<Option<(u32, u32)>> = handlers
+            .iter()
+            .map(|h| h.map(|(label, depth)| (resolve(label.0), depth)))
+            .collect();
+        let (instructions, locs, handlers) = peephole(instructions, locs, handlers);
         let mut exception_table: Vec<ExceptionTableEntry> = Vec::new();
         for (i, h) in handlers.iter().enumerate() {
-            let Some((label, depth)) = *h else {
+            let Some((target, depth)) = *h else {
                 continue;
             };
-            let target = resolve(label.0);
             let i = i as u32;
             match exception_table.last_mut() {
                 Some(e) if e.end == i && e.target == target && e.depth == depth => e.end = i + 1,
@@ -323,4 +327,150 @@ impl<'a> Unit<'a> {
             docstring,
         }
     }
+}
+
+/// Per-instruction exception handler after label resolution: (target offset, depth).
+type ResolvedHandler = Option<(u32, u32)>;
+
+/// The peephole pass on resolved code (the parts of CPython's that pay without a CFG):
+/// jumps to an unconditional `Jump` go straight to its target; `JumpIf*OrPop` chains
+/// collapse; `PopJumpIfX` over a lone `Jump` becomes the inverted jump; a jump to the next
+/// instruction, `Nop`s and unreachable instructions disappear.
+fn peephole(
+    mut instrs: Vec<Instruction>,
+    mut locs: Vec<Location>,
+    mut handlers: Vec<ResolvedHandler>,
+) -> (Vec<Instruction>, Vec<Location>, Vec<ResolvedHandler>) {
+    use Instruction as I;
+    for _round in 0..4 {
+        let n = instrs.len();
+        thread_jumps(&mut instrs);
+        // Which offsets are jump or handler targets (an inverted jump must not skip one).
+        let mut is_target = vec![false; n + 1];
+        for (instr, h) in instrs.iter().zip(&handlers) {
+            if let Some(t) = instr.target() {
+                is_target[t as usize] = true;
+            }
+            if let Some((t, _)) = h {
+                is_target[*t as usize] = true;
+            }
+        }
+        for i in 0..n {
+            let inverted = match (instrs[i], instrs.get(i + 1)) {
+                (I::PopJumpIfFalse(t), Some(&I::Jump(u))) if t as usize == i + 2 => {
+                    Some(I::PopJumpIfTrue(u))
+                }
+                (I::PopJumpIfTrue(t), Some(&I::Jump(u))) if t as usize == i + 2 => {
+                    Some(I::PopJumpIfFalse(u))
+                }
+                (I::PopJumpIfNone(t), Some(&I::Jump(u))) if t as usize == i + 2 => {
+                    Some(I::PopJumpIfNotNone(u))
+                }
+                (I::PopJumpIfNotNone(t), Some(&I::Jump(u))) if t as usize == i + 2 => {
+                    Some(I::PopJumpIfNone(u))
+                }
+                _ => None,
+            };
+            if let Some(new) = inverted
+                && !is_target[i + 1]
+                && handlers[i] == handlers[i + 1]
+            {
+                instrs[i] = new;
+                instrs[i + 1] = I::Nop;
+            }
+            if instrs[i] == I::Jump(i as u32 + 1) {
+                instrs[i] = I::Nop;
+            }
+        }
+        let reachable = reachable(&instrs, &handlers);
+        let keep: Vec<bool> = (0..n)
+            .map(|i| reachable[i] && instrs[i] != I::Nop)
+            .collect();
+        if keep.iter().all(|k| *k) {
+            break;
+        }
+        let mut new_index = Vec::with_capacity(n + 1);
+        let mut kept = 0u32;
+        for k in &keep {
+            new_index.push(kept);
+            if *k {
+                kept += 1;
+            }
+        }
+        new_index.push(kept);
+        let mut out_i = Vec::with_capacity(kept as usize);
+        let mut out_l = Vec::with_capacity(kept as usize);
+        let mut out_h = Vec::with_capacity(kept as usize);
+        for (i, ((mut instr, loc), h)) in instrs.into_iter().zip(locs).zip(handlers).enumerate() {
+            if !keep[i] {
+                continue;
+            }
+            if let Some(t) = instr.target() {
+                instr.set_target(new_index[t as usize]);
+            }
+            out_i.push(instr);
+            out_l.push(loc);
+            out_h.push(h.map(|(t, d)| (new_index[t as usize], d)));
+        }
+        instrs = out_i;
+        locs = out_l;
+        handlers = out_h;
+    }
+    (instrs, locs, handlers)
+}
+
+fn thread_jumps(instrs: &mut [Instruction]) {
+    use Instruction as I;
+    for i in 0..instrs.len() {
+        let Some(mut t) = instrs[i].target() else {
+            continue;
+        };
+        for _ in 0..16 {
+            let Some(&next) = instrs.get(t as usize) else {
+                break;
+            };
+            match (instrs[i], next) {
+                (_, I::Jump(u)) if u != t => t = u,
+                (I::JumpIfFalseOrPop(_), I::JumpIfFalseOrPop(u))
+                | (I::JumpIfTrueOrPop(_), I::JumpIfTrueOrPop(u)) => t = u,
+                // The value is falsy (truthy) at the target, which pops it and falls
+                // through: the same as popping here and jumping past it.
+                (I::JumpIfFalseOrPop(_), I::JumpIfTrueOrPop(_)) => {
+                    instrs[i] = I::PopJumpIfFalse(t);
+                    t += 1;
+                    break;
+                }
+                (I::JumpIfTrueOrPop(_), I::JumpIfFalseOrPop(_)) => {
+                    instrs[i] = I::PopJumpIfTrue(t);
+                    t += 1;
+                    break;
+                }
+                _ => break,
+            }
+        }
+        instrs[i].set_target(t);
+    }
+}
+
+/// Instructions reachable from the entry, through jumps, fall-through and handlers.
+fn reachable(instrs: &[Instruction], handlers: &[ResolvedHandler]) -> Vec<bool> {
+    let n = instrs.len();
+    let mut seen = vec![false; n];
+    let mut work = vec![0usize];
+    while let Some(i) = work.pop() {
+        if i >= n || seen[i] {
+            continue;
+        }
+        seen[i] = true;
+        if let Some((t, _)) = handlers[i] {
+            work.push(t as usize);
+        }
+        if let Some(t) = instrs[i].target() {
+            work.push(t as usize);
+        }
+        if !instrs[i].is_terminator() {
+            work.push(i + 1);
+        }
+    }
+    seen
 }

@@ -55,6 +55,15 @@ pub const NATIVE_MODULES: &[NativeModule] = &[
         functions: crate::stdlib::collections::FUNCTIONS,
         init: None,
     },
+    crate::threads::THREAD,
+    crate::threads::THREADING,
+    crate::threads::QUEUE,
+    crate::threads::STM,
+    NativeModule {
+        name: "_re",
+        functions: crate::stdlib::re::FUNCTIONS,
+        init: None,
+    },
 ];
 
 /// Sets `name = value` in a module's globals dict.

@@ -47,7 +47,7 @@ fn perf_counter_ns(_vm: &mut Vm, _tx: &Tx, _a: &[Value], _k: &[(Value, Value)]) 
     Ok(Value::Int(start().elapsed().as_nanos() as i64))
 }
 
-fn sleep(vm: &mut Vm, _tx: &Tx, args: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
+fn sleep(vm: &mut Vm, tx: &Tx, args: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
     let secs = match args.first() {
         Some(Value::Int(i)) => *i as f64,
         Some(Value::Float(f)) => *f,
@@ -56,8 +56,8 @@ fn sleep(vm: &mut Vm, _tx: &Tx, args: &[Value], _k: &[(Value, Value)]) -> PyResu
     if secs < 0.0 {
         return Err(value_error("sleep length must be non-negative"));
     }
-    // Output produced so far is visible before the pause, as with CPython.
-    vm.flush_output();
-    std::thread::sleep(Duration::from_secs_f64(secs));
+    // A transaction boundary: the pause happens after the commit (output so far is
+    // visible before it, as with CPython).
+    crate::threads::sleep(vm, tx, secs)?;
     Ok(Value::None)
 }

@@ -44,6 +44,7 @@ pub const FROZEN_MODULES: &[FrozenModule] = &[
     frozen!("json.decoder", "json/decoder.py"),
     frozen!("json.encoder", "json/encoder.py"),
     frozen!("operator", "operator.py"),
+    frozen!("re", "re.py"),
     frozen!("string", "string.py"),
 ];
 

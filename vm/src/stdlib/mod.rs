@@ -19,6 +19,8 @@ pub mod math_special;
 pub mod mt19937;
 pub mod random;
 pub mod random_core;
+pub mod re;
+pub mod re_translate;
 
 #[cfg(test)]
 mod tests;

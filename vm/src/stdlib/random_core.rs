@@ -308,7 +308,10 @@ impl Random {
 
     /// `_randbelow(n)` for `n > 0`: rejection sampling on `n.bit_length()` bits.
     pub fn randbelow(&mut self, n: u64) -> u64 {
-        debug_assert!(n > 0);
+        if n == 0 {
+            // CPython would loop forever here; no caller passes 0, but never hang.
+            return 0;
+        }
         let k = 64 - n.leading_zeros();
         loop {
             let r = self.src.getrandbits_u64(k);
