@@ -11,7 +11,7 @@ print(mod_counter.count)
 try:
     from mod_geometry import nonexistent
 except ImportError as e:
-    print("ImportError:", e)
+    print("ImportError:", str(e).split(" (")[0])
 try:
     import mod_does_not_exist
 except ModuleNotFoundError as e:
