@@ -18,6 +18,15 @@ static WAITERS: AtomicUsize = AtomicUsize::new(0);
 static MUTEX: Mutex<()> = Mutex::new(());
 static CHANGED: Condvar = Condvar::new();
 
+/// Broadcasts so far, and condition checks made by this thread's waits (the unit tests
+/// compare them: a parked waiter checks once per wake-up, a spinning one far more).
+#[cfg(test)]
+pub(crate) static WAKES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+#[cfg(test)]
+thread_local! {
+    pub(crate) static CHECKS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
 /// Is anybody parked (or about to park)? Call after making the change visible.
 #[inline(always)]
 pub(crate) fn anyone_waiting() -> bool {
@@ -27,6 +36,8 @@ pub(crate) fn anyone_waiting() -> bool {
 /// Wakes every parked thread so it re-checks its condition.
 pub(crate) fn wake_all() {
     let _g = MUTEX.lock().unwrap_or_else(|p| p.into_inner());
+    #[cfg(test)]
+    WAKES.fetch_add(1, Ordering::SeqCst);
     CHANGED.notify_all();
 }
 
@@ -36,6 +47,11 @@ pub(crate) fn wake_all() {
 pub(crate) fn wait_until(mut done: impl FnMut() -> bool) {
     WAITERS.fetch_add(1, Ordering::SeqCst);
     let mut g = MUTEX.lock().unwrap_or_else(|p| p.into_inner());
+    #[cfg(test)]
+    let mut done = || {
+        CHECKS.with(|c| c.set(c.get() + 1));
+        done()
+    };
     while !done() {
         g = CHANGED.wait(g).unwrap_or_else(|p| p.into_inner());
     }

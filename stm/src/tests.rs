@@ -3,6 +3,7 @@
 
 use super::*;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Miri is ~1000x slower: keep the threaded loops short there.
 const PER_THREAD: u64 = if cfg!(miri) { 20 } else { 1000 };
@@ -144,17 +145,106 @@ fn or_else_takes_the_second_branch_and_undoes_the_first() {
     assert_eq!((a.snapshot(), b.snapshot()), (0, 7));
 }
 
+/// Spawns a transaction that waits (through `retry`) until `cell` is positive. Returns
+/// the count of body runs, and a handle yielding the value and the number of times the
+/// thread checked its wait condition.
+fn wait_positive(cell: &Arc<TVar<u64>>) -> (Arc<AtomicU64>, std::thread::JoinHandle<(u64, u64)>) {
+    let runs = Arc::new(AtomicU64::new(0));
+    let (c, r) = (cell.clone(), runs.clone());
+    let h = std::thread::spawn(move || {
+        let v = atomically(|tx| {
+            r.fetch_add(1, Ordering::SeqCst);
+            let v = *c.read(tx)?;
+            if v > 0 { Ok(v) } else { tx.retry() }
+        });
+        (v, crate::park::CHECKS.with(|c| c.get()))
+    });
+    (runs, h)
+}
+
+fn wait_for_first_run(runs: &AtomicU64) {
+    while runs.load(Ordering::SeqCst) == 0 {
+        std::thread::yield_now();
+    }
+    // Let it reach the park.
+    std::thread::sleep(std::time::Duration::from_millis(10));
+}
+
 #[test]
 fn retry_parks_until_a_read_cell_changes() {
-    let flag = Arc::new(TVar::new(false));
-    let f2 = flag.clone();
-    let h = std::thread::spawn(move || {
-        atomically(|tx| if *f2.read(tx)? { Ok(()) } else { tx.retry() });
-        true
-    });
-    std::thread::sleep(std::time::Duration::from_millis(30));
-    atomically(|tx| flag.write(tx, true));
-    assert!(h.join().unwrap());
+    // A spinning `retry` would re-run the body thousands of times while it waits; a
+    // parked one runs it once before the change and once after. Commits to cells it
+    // did not read wake it only to re-check its cells, not to re-run the body.
+    let flag = Arc::new(TVar::new(0u64));
+    let unrelated = TVar::new(0u64);
+    let wakes = || crate::park::WAKES.load(Ordering::SeqCst);
+    let wakes0 = wakes();
+    let (runs, h) = wait_positive(&flag);
+    wait_for_first_run(&runs);
+    for _ in 0..PER_THREAD / 10 {
+        atomically(|tx| tx.modify(&unrelated, |v| *v += 1));
+        std::thread::sleep(std::time::Duration::from_micros(200));
+    }
+    let before = runs.load(Ordering::SeqCst);
+    atomically(|tx| flag.write(tx, 7));
+    let (v, checks) = h.join().unwrap();
+    assert_eq!(v, 7);
+    let woken = wakes() - wakes0;
+    let after = runs.load(Ordering::SeqCst);
+    // One check when it parks, one per broadcast (other tests' commits included), and
+    // slack for spurious condvar wake-ups.
+    assert!(
+        checks <= woken + 4,
+        "{checks} checks for {woken} wake-ups: spinning"
+    );
+    assert!(before <= 2, "the body re-ran {before} times while waiting");
+    assert!(
+        after - before <= 2,
+        "{} runs after the change",
+        after - before
+    );
+}
+
+#[test]
+fn or_else_when_both_branches_retry_waits_on_the_reads_of_both() {
+    for wake_first in [true, false] {
+        let a = Arc::new(TVar::new(0u64));
+        let b = Arc::new(TVar::new(0u64));
+        let runs = Arc::new(AtomicU64::new(0));
+        let (a2, b2, r) = (a.clone(), b.clone(), runs.clone());
+        let h = std::thread::spawn(move || {
+            atomically(|tx| {
+                r.fetch_add(1, Ordering::SeqCst);
+                or_else(
+                    tx,
+                    |tx| {
+                        if *a2.read(tx)? > 0 {
+                            Ok("first")
+                        } else {
+                            tx.retry()
+                        }
+                    },
+                    |tx| {
+                        if *b2.read(tx)? > 0 {
+                            Ok("second")
+                        } else {
+                            tx.retry()
+                        }
+                    },
+                )
+            })
+        });
+        wait_for_first_run(&runs);
+        // A change to the cell of either branch wakes it.
+        let (cell, want) = if wake_first {
+            (&a, "first")
+        } else {
+            (&b, "second")
+        };
+        atomically(|tx| cell.write(tx, 1));
+        assert_eq!(h.join().unwrap(), want);
+        assert!(runs.load(Ordering::SeqCst) <= 4);
+    }
 }
 
 #[test]

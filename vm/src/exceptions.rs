@@ -189,7 +189,7 @@ pub fn exc_attr(tx: &Tx, o: &ObjRef, name: &str) -> PyResult<Option<Value>> {
 }
 
 /// The class name as tracebacks print it (module-qualified outside builtins/__main__).
-fn display_name(tx: &Tx, class: &ObjRef) -> PyResult<String> {
+pub fn display_name(tx: &Tx, class: &ObjRef) -> PyResult<String> {
     let t = as_type(class);
     // Only the class's own `__module__` names its module (a base's does not).
     let own = tx

@@ -1,6 +1,7 @@
 //! stmpy-vm: front end, compiler, evaluation loop, builtins, modules, threads, embedding.
 //!
-//! Embedding: [`Interpreter::new`], [`Interpreter::run_source`], [`Interpreter::run_file`].
+//! Embedding: [`embed::Runtime`] for hosts running Python from many threads;
+//! [`Interpreter::new`], [`Interpreter::run_source`], [`Interpreter::run_file`] to run scripts.
 //! Each returns the process exit status CPython would give (0, 1 for an uncaught
 //! exception, `sys.exit(n)`), having printed output and tracebacks.
 pub use stmpy_core as core;
@@ -10,6 +11,7 @@ pub mod bytecode;
 pub mod call;
 pub mod cli;
 pub mod compiler;
+pub mod embed;
 pub mod eval;
 mod eval_ops;
 pub mod exceptions;
@@ -163,7 +165,7 @@ pub fn compile_or_raise(
     }
 }
 
-fn syntax_error_object(vm: &mut Vm, tx: &Tx, info: &frontend::SyntaxErrorInfo) -> PyResult<ObjRef> {
+pub(crate) fn syntax_error_object(vm: &mut Vm, tx: &Tx, info: &frontend::SyntaxErrorInfo) -> PyResult<ObjRef> {
     let kind = match info.kind {
         frontend::SyntaxErrorKind::SyntaxError => ExcKind::SyntaxError,
         frontend::SyntaxErrorKind::IndentationError => ExcKind::IndentationError,

@@ -117,6 +117,23 @@ pub fn enable_concurrency() {
     CONCURRENT.store(true, Ordering::Relaxed);
 }
 
+/// Counts a host (embedding) thread as a running Python thread while it runs Python, so
+/// that concurrent host calls use optimistic transactions.
+pub struct RunningGuard(());
+
+impl RunningGuard {
+    pub fn enter() -> RunningGuard {
+        RUNNING.fetch_add(1, Ordering::SeqCst);
+        RunningGuard(())
+    }
+}
+
+impl Drop for RunningGuard {
+    fn drop(&mut self) {
+        RUNNING.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
 pub fn running_threads() -> usize {
     RUNNING.load(Ordering::Relaxed)
 }
