@@ -6,7 +6,6 @@
 //! exception, `sys.exit(n)`), having printed output and tracebacks.
 pub use stmpy_core as core;
 
-mod attr_cache;
 pub mod builtins;
 pub mod bytecode;
 pub mod call;
@@ -260,7 +259,6 @@ impl Vm {
             });
             let tx = Tx::begin(mode);
             threads::on_begin();
-            let started = threads::report::begin(&tx, &frame);
             self.budget = self.budget_size;
             self.tx_count += 1;
             let r = self.execute(&tx, &mut frame, base, true);
@@ -270,9 +268,7 @@ impl Vm {
             };
             match stm_err {
                 None => {
-                    threads::report::ending(&tx, &frame);
                     if threads::commit(self, tx).is_ok() {
-                        threads::report::committed(started);
                         match r {
                             Ok(Exit::Boundary) => continue,
                             Ok(Exit::Return(v)) | Ok(Exit::Yield(v)) => break Ok(v),
@@ -284,7 +280,6 @@ impl Vm {
                 Some(StmError::Conflict) => tx.abort(),
             }
             // Roll back this thread's own state and re-run the transaction.
-            threads::report::aborted(self, &frame, started, stm_err == Some(StmError::Retry));
             threads::rolled_back(self);
             if stm_err != Some(StmError::Retry) {
                 self.budget_size = (self.budget_size / 2).max(100);
