@@ -165,7 +165,11 @@ pub fn compile_or_raise(
     }
 }
 
-pub(crate) fn syntax_error_object(vm: &mut Vm, tx: &Tx, info: &frontend::SyntaxErrorInfo) -> PyResult<ObjRef> {
+pub(crate) fn syntax_error_object(
+    vm: &mut Vm,
+    tx: &Tx,
+    info: &frontend::SyntaxErrorInfo,
+) -> PyResult<ObjRef> {
     let kind = match info.kind {
         frontend::SyntaxErrorKind::SyntaxError => ExcKind::SyntaxError,
         frontend::SyntaxErrorKind::IndentationError => ExcKind::IndentationError,
