@@ -249,3 +249,35 @@ fn conflicts_are_attributed_to_both_sites() {
     assert_eq!(rec.cell, x.addr());
     assert!(s.aborts_validation >= 1 && s.commits >= 2);
 }
+
+#[test]
+fn a_cell_created_by_an_inevitable_transaction_is_never_read_dirty() {
+    // Cells created inside a *solo* inevitable transaction are written in place (no
+    // other thread can run a transaction until it ends). Beside other threads that
+    // shortcut would let a cell handed over outside the STM (here a channel) be read
+    // while its creator still mutates it: the reader must see only committed values.
+    terminates(Duration::from_secs(30), || {
+        let (send, recv) = std::sync::mpsc::channel::<Arc<TVar<u64>>>();
+        let registered = Arc::new(Barrier::new(2));
+        let reg = registered.clone();
+        let reader = std::thread::spawn(move || {
+            atomically(|_| Ok(())); // registers: the creator runs tracked
+            reg.wait();
+            let cell = recv.recv().unwrap();
+            atomically(|tx| Ok(*cell.read(tx)?))
+        });
+        registered.wait();
+        let tx = Tx::begin(TxMode::Inevitable);
+        let cell = Arc::new(TVar::new(0u64));
+        tx.modify(&cell, |v| *v = 1).unwrap();
+        send.send(cell.clone()).unwrap();
+        std::thread::sleep(Duration::from_millis(50));
+        tx.modify(&cell, |v| *v = 2).unwrap();
+        tx.commit().unwrap();
+        assert_eq!(
+            reader.join().unwrap(),
+            2,
+            "read a value that was never committed"
+        );
+    });
+}
