@@ -74,23 +74,26 @@ impl Vm {
         func: &Function,
         args: &[Value],
         kw: &[(Value, Value)],
-    ) -> PyResult<Frame> {
+    ) -> PyResult<Box<Frame>> {
         let code = func_code(func);
         let c = &code.code;
         let argc = c.argcount as usize;
-        let mut frame = self.new_frame(code.clone(), func.globals.clone(), None);
-        frame.func = Some(fobj.clone());
-        let flags = c.flags;
-        // Free variables come from the closure, after the cell variables.
-        frame.cells.extend(func.closure.iter().cloned());
-        if kw.is_empty()
+        let simple = kw.is_empty()
             && args.len() == argc
             && c.kwonly_argcount == 0
-            && !flags.has(CodeFlags::VARARGS | CodeFlags::VARKEYWORDS)
-        {
-            for (slot, a) in frame.fast.iter_mut().zip(args.iter()) {
-                *slot = Some(a.clone());
-            }
+            && !c.flags.has(CodeFlags::VARARGS | CodeFlags::VARKEYWORDS);
+        let mut frame = self.new_frame(
+            code,
+            func.globals.clone(),
+            None,
+            if simple { args } else { &[] },
+        );
+        frame.func = Some(fobj.clone());
+        // Free variables come from the closure, after the cell variables.
+        if !func.closure.is_empty() {
+            frame.cells.extend(func.closure.iter().cloned());
+        }
+        if simple {
             return Ok(frame);
         }
         self.bind_slow(tx, &mut frame, func, args, kw)?;
@@ -293,7 +296,7 @@ impl Vm {
                 if frame.code.code.flags.has(CodeFlags::GENERATOR) {
                     return Ok(crate::iter::new_generator(frame));
                 }
-                self.run_nested(tx, frame)
+                self.run_frame(tx, frame)
             }
             Payload::Native(n) => match n.imp.downcast_ref::<NativeImpl>() {
                 Some(imp) => {
@@ -376,7 +379,13 @@ impl Vm {
     }
 
     /// Runs `frame` to completion in a nested eval loop (native code calling Python).
-    pub fn run_nested(&mut self, tx: &Tx, mut frame: Frame) -> PyResult<Value> {
+    pub fn run_nested(&mut self, tx: &Tx, frame: Frame) -> PyResult<Value> {
+        self.run_frame(tx, Box::new(frame))
+    }
+
+    /// `run_nested` for a frame already boxed (from `bind_frame`); the frame goes back to
+    /// the pool afterwards.
+    pub fn run_frame(&mut self, tx: &Tx, mut frame: Box<Frame>) -> PyResult<Value> {
         self.check_recursion()?;
         if self.native_depth > 200 {
             // Each nested loop costs Rust stack; keep well inside the thread's stack.
@@ -391,6 +400,7 @@ impl Vm {
         let r = self.execute(tx, &mut frame, base, false);
         self.native_depth -= 1;
         self.depth -= 1;
+        self.recycle(frame);
         match r? {
             Exit::Return(v) => Ok(v),
             Exit::Yield(_) | Exit::Boundary => {
@@ -401,6 +411,30 @@ impl Vm {
 
     /// `cls(*args, **kw)`.
     pub fn construct(
+        &mut self,
+        tx: &Tx,
+        cls: &ObjRef,
+        args: &[Value],
+        kw: &[(Value, Value)],
+    ) -> PyResult<Value> {
+        let Payload::Type(t) = &cls.payload else {
+            return Err(type_error("not a class"));
+        };
+        // A user metaclass's `__call__` (singletons, registries) runs instead.
+        if let Some(meta) = &t.meta
+            && let Some(f) = crate::ops::lookup_type(tx, meta, "__call__")?
+            && !is_native_method(&f)
+        {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(Value::Obj(cls.clone()));
+            full.extend_from_slice(args);
+            return self.call(tx, &f, &full, kw);
+        }
+        self.construct_plain(tx, cls, args, kw)
+    }
+
+    /// `construct` without a metaclass `__call__`: `type.__call__`.
+    pub fn construct_plain(
         &mut self,
         tx: &Tx,
         cls: &ObjRef,

@@ -35,7 +35,7 @@ impl Vm {
     pub fn execute(
         &mut self,
         tx: &Tx,
-        frame: &mut Frame,
+        frame: &mut Box<Frame>,
         base: usize,
         boundaries: bool,
     ) -> PyResult<Exit> {
@@ -50,7 +50,13 @@ impl Vm {
 
     /// Finds a handler for `exc`, raised by the instruction before `frame.pc`, popping
     /// frames above `base` that have none. `Ok` means a handler is ready to run.
-    pub fn unwind(&mut self, tx: &Tx, frame: &mut Frame, base: usize, exc: ObjRef) -> PyResult<()> {
+    pub fn unwind(
+        &mut self,
+        tx: &Tx,
+        frame: &mut Box<Frame>,
+        base: usize,
+        exc: ObjRef,
+    ) -> PyResult<()> {
         let reraise = std::mem::take(&mut self.reraising);
         if !reraise {
             crate::exceptions::set_context(tx, &exc, &self.handled)?;
@@ -81,7 +87,13 @@ impl Vm {
     }
 
     /// The dispatch loop proper; returns on exit, boundary or exception.
-    fn run(&mut self, tx: &Tx, frame: &mut Frame, base: usize, boundaries: bool) -> PyResult<Exit> {
+    fn run(
+        &mut self,
+        tx: &Tx,
+        frame: &mut Box<Frame>,
+        base: usize,
+        boundaries: bool,
+    ) -> PyResult<Exit> {
         // The outer loop re-fetches the running code object after a frame switch (call,
         // return); the inner loop indexes its instructions directly.
         'frames: loop {
@@ -621,7 +633,7 @@ impl Vm {
     fn call_at(
         &mut self,
         tx: &Tx,
-        frame: &mut Frame,
+        frame: &mut Box<Frame>,
         fpos: usize,
         args: usize,
         kw: &[(Value, Value)],
@@ -741,6 +753,6 @@ pub fn name_error(name: &Value) -> Unwind {
 }
 
 #[cold]
-fn unreachable_frame() -> Frame {
+fn unreachable_frame() -> Box<Frame> {
     panic!("frame stack underflow")
 }

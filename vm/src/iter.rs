@@ -542,7 +542,7 @@ pub fn collect(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<Vec<Value>> {
 
 #[derive(Clone)]
 pub struct GenState {
-    pub frame: Option<Frame>,
+    pub frame: Option<Box<Frame>>,
     pub started: bool,
     pub running: bool,
 }
@@ -558,7 +558,7 @@ pub enum GenStep {
     Returned(Value),
 }
 
-pub fn new_generator(frame: Frame) -> Value {
+pub fn new_generator(frame: Box<Frame>) -> Value {
     let name = frame.code.name.clone();
     let qualname = frame.code.qualname.clone();
     let g = GenObj {
@@ -598,33 +598,54 @@ pub fn gen_resume(
     let Some(g) = as_gen(genv) else {
         return Err(type_error("not a generator"));
     };
-    let st = tx.read(&g.state)?;
-    if st.running {
-        return Err(value_error("generator already executing"));
+    // The frame is taken out of the state and put back after the step, both through
+    // `modify`: only a transaction's first step copies the state (and frame), later
+    // steps in the same transaction move a pointer.
+    enum Start {
+        Running,
+        Finished,
+        SendToFresh,
+        Go(Box<Frame>),
     }
-    let Some(mut frame) = st.frame.clone() else {
-        if let Some(e) = throw {
-            return Err(Unwind::Exc(e));
+    let throwing = throw.is_some();
+    let sent_none = sent.is_none();
+    let start = tx.modify(&g.state, |st| {
+        if st.running {
+            return Start::Running;
         }
-        return Ok(GenStep::Returned(Value::None));
+        if st.frame.is_none() {
+            return Start::Finished;
+        }
+        if !st.started && !sent_none && !throwing {
+            return Start::SendToFresh;
+        }
+        let started = std::mem::replace(&mut st.started, true);
+        st.running = true;
+        match st.frame.take() {
+            Some(mut f) => {
+                if started && !throwing {
+                    f.push(sent);
+                }
+                Start::Go(f)
+            }
+            None => Start::Finished,
+        }
+    })?;
+    let mut frame = match start {
+        Start::Go(f) => f,
+        Start::Running => return Err(value_error("generator already executing")),
+        Start::Finished => {
+            if let Some(e) = throw {
+                return Err(Unwind::Exc(e));
+            }
+            return Ok(GenStep::Returned(Value::None));
+        }
+        Start::SendToFresh => {
+            return Err(type_error(
+                "can't send non-None value to a just-started generator",
+            ));
+        }
     };
-    let started = st.started;
-    if !started && !sent.is_none() && throw.is_none() {
-        return Err(type_error(
-            "can't send non-None value to a just-started generator",
-        ));
-    }
-    if started && throw.is_none() {
-        frame.push(sent);
-    }
-    tx.write(
-        &g.state,
-        GenState {
-            frame: None,
-            started: true,
-            running: true,
-        },
-    )?;
     vm.check_recursion()?;
     vm.depth += 1;
     vm.native_depth += 1;
@@ -643,25 +664,18 @@ pub fn gen_resume(
     vm.depth -= 1;
     match r {
         Ok(Exit::Yield(v)) => {
-            tx.write(
-                &g.state,
-                GenState {
-                    frame: Some(frame),
-                    started: true,
-                    running: false,
-                },
-            )?;
+            tx.modify(&g.state, |st| {
+                st.frame = Some(frame);
+                st.running = false;
+            })?;
             Ok(GenStep::Yielded(v))
         }
         Ok(_) | Err(_) => {
-            tx.write(
-                &g.state,
-                GenState {
-                    frame: None,
-                    started: true,
-                    running: false,
-                },
-            )?;
+            tx.modify(&g.state, |st| {
+                st.frame = None;
+                st.running = false;
+            })?;
+            vm.recycle(frame);
             match r {
                 Ok(Exit::Return(v)) => Ok(GenStep::Returned(v)),
                 Ok(_) => Ok(GenStep::Returned(Value::None)),

@@ -246,7 +246,8 @@ impl Vm {
     /// Runs a frame as the bottom of this thread's stack, as a sequence of transactions
     /// that end at boundaries (see `eval.rs`). On a conflict, the thread's state rolls
     /// back to the transaction's start and the transaction re-runs.
-    pub fn run_toplevel(&mut self, mut frame: Frame) -> PyResult<Value> {
+    pub fn run_toplevel(&mut self, frame: Frame) -> PyResult<Value> {
+        let mut frame = Box::new(frame);
         let base = self.frames.len();
         self.depth += 1;
         let result = loop {

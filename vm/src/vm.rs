@@ -247,8 +247,9 @@ pub struct Output {
 /// Per-thread interpreter state.
 pub struct Vm {
     pub shared: Arc<Shared>,
-    /// Frames of callers of the running frame, outermost first.
-    pub frames: Vec<Frame>,
+    /// Frames of callers of the running frame, outermost first. Boxed, so a call or a
+    /// return moves a pointer, not the frame.
+    pub frames: Vec<Box<Frame>>,
     /// Python call depth (all nested loops together), for RecursionError.
     pub depth: usize,
     /// How many native frames (Rust code calling back into Python) are active.
@@ -267,12 +268,12 @@ pub struct Vm {
     pub repr_guard: Vec<usize>,
     /// The caller of a frame-aware builtin (`globals()`, `super()`...), set just before.
     pub caller: Option<crate::builtins::funcs::CallerInfo>,
-    /// Value-stack and locals vectors of finished frames, reused by new frames (a call
-    /// then allocates nothing).
-    pool_stack: Vec<Vec<Value>>,
+    /// Finished frames, with their vectors' capacity, reused by new frames (a call then
+    /// allocates nothing). Boxed: a frame moves in and out as a pointer.
+    #[allow(clippy::vec_box)]
+    pool_frames: Vec<Box<Frame>>,
     /// Nesting of native calls (see `Vm::call`).
     pub native_calls: u32,
-    pool_fast: Vec<Vec<Option<Value>>>,
 }
 
 pub const DEFAULT_BUDGET: i64 = 20_000;
@@ -292,50 +293,67 @@ impl Vm {
             reraising: false,
             repr_guard: Vec::new(),
             caller: None,
-            pool_stack: Vec::new(),
+            pool_frames: Vec::new(),
             native_calls: 0,
-            pool_fast: Vec::new(),
         }
     }
 
-    /// A new frame, reusing pooled vectors.
+    /// A new frame, reusing a pooled one, its first locals set to `args` (at most as
+    /// many as it has locals).
     pub fn new_frame(
         &mut self,
         code: Arc<LoadedCode>,
         globals: ObjRef,
         locals: Option<ObjRef>,
-    ) -> Frame {
-        let c = &code.code;
-        let mut stack = self.pool_stack.pop().unwrap_or_default();
-        stack.reserve(c.max_stack_depth as usize + 2);
-        let mut fast = self.pool_fast.pop().unwrap_or_default();
-        fast.resize(c.varnames.len(), None);
-        let cells = if c.cellvars.is_empty() && c.freevars.is_empty() {
-            Vec::new()
-        } else {
-            (0..c.cellvars.len()).map(|_| new_cell(None)).collect()
+        args: &[Value],
+    ) -> Box<Frame> {
+        let mut f = match self.pool_frames.pop() {
+            Some(f) => f,
+            None => Box::new(Frame {
+                code: code.clone(),
+                pc: 0,
+                stack: Vec::new(),
+                fast: Vec::new(),
+                cells: Vec::new(),
+                globals: globals.clone(),
+                locals: None,
+                iters: Vec::new(),
+                func: None,
+            }),
         };
-        Frame {
-            stack,
-            fast,
-            cells,
-            code,
-            pc: 0,
-            globals,
-            locals,
-            iters: Vec::new(),
-            func: None,
+        let c = &code.code;
+        f.stack.reserve(c.max_stack_depth as usize + 2);
+        let nfast = c.varnames.len();
+        f.fast.reserve(nfast);
+        f.fast.extend(
+            args[..args.len().min(nfast)]
+                .iter()
+                .map(|a| Some(a.clone())),
+        );
+        f.fast.resize(nfast, None);
+        if !c.cellvars.is_empty() {
+            f.cells
+                .extend((0..c.cellvars.len()).map(|_| new_cell(None)));
         }
+        f.code = code;
+        f.pc = 0;
+        f.globals = globals;
+        f.locals = locals;
+        f
     }
 
-    /// Returns a finished frame's vectors to the pools.
+    /// Returns a finished frame to the pool. Values it holds are dropped now (objects
+    /// die when CPython frees them); code and globals stay until the frame is reused.
     #[inline]
-    pub fn recycle(&mut self, mut frame: Frame) {
-        if self.pool_stack.len() < 64 {
+    pub fn recycle(&mut self, mut frame: Box<Frame>) {
+        if self.pool_frames.len() < 64 {
             frame.stack.clear();
             frame.fast.clear();
-            self.pool_stack.push(std::mem::take(&mut frame.stack));
-            self.pool_fast.push(std::mem::take(&mut frame.fast));
+            frame.cells.clear();
+            frame.iters.clear();
+            frame.locals = None;
+            frame.func = None;
+            self.pool_frames.push(frame);
         }
     }
 
