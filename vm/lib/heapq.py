@@ -224,3 +224,8 @@ def nlargest(n, iterable, key=None):
     if n <= 0:
         return []
     return sorted(iterable, key=key, reverse=True)[:n]
+
+
+# The native versions replace the Python ones above (kept as the reference).
+from _heapq import (heappush, heappop, heapify, heapreplace, heappushpop,
+                    _heappop_max, _heapify_max, _heapreplace_max)

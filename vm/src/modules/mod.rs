@@ -7,6 +7,7 @@
 //! (see `crate::call`); raise with `Err(Unwind::new(ExcKind::ValueError, "msg"))`.
 
 pub mod io;
+pub mod os;
 pub mod sys;
 pub mod time;
 
@@ -36,6 +37,11 @@ pub const NATIVE_MODULES: &[NativeModule] = &[
         init: Some(sys::init),
     },
     NativeModule {
+        name: "_os",
+        functions: os::FUNCTIONS,
+        init: Some(os::init),
+    },
+    NativeModule {
         name: "time",
         functions: time::FUNCTIONS,
         init: None,
@@ -59,6 +65,21 @@ pub const NATIVE_MODULES: &[NativeModule] = &[
     crate::threads::THREADING,
     crate::threads::QUEUE,
     crate::threads::STM,
+    NativeModule {
+        name: "_heapq",
+        functions: crate::stdlib::heapq::HEAPQ,
+        init: None,
+    },
+    NativeModule {
+        name: "_bisect",
+        functions: crate::stdlib::heapq::BISECT,
+        init: None,
+    },
+    NativeModule {
+        name: "_struct",
+        functions: crate::stdlib::structmod::FUNCTIONS,
+        init: Some(crate::stdlib::structmod::init),
+    },
     NativeModule {
         name: "_re",
         functions: crate::stdlib::re::FUNCTIONS,

@@ -44,8 +44,11 @@ pub const FROZEN_MODULES: &[FrozenModule] = &[
     frozen!("json.decoder", "json/decoder.py"),
     frozen!("json.encoder", "json/encoder.py"),
     frozen!("operator", "operator.py"),
+    frozen!("os", "os/__init__.py", package),
+    frozen!("os.path", "os/path.py"),
     frozen!("re", "re.py"),
     frozen!("string", "string.py"),
+    frozen!("struct", "struct.py"),
 ];
 
 /// The source of frozen module `name`, with its pseudo file name and whether it is a

@@ -12,6 +12,7 @@ pub mod args;
 pub mod collections;
 pub mod error;
 pub mod frozen;
+pub mod heapq;
 pub mod math;
 pub mod math_float;
 pub mod math_int;
@@ -21,6 +22,7 @@ pub mod random;
 pub mod random_core;
 pub mod re;
 pub mod re_translate;
+pub mod structmod;
 
 #[cfg(test)]
 mod tests;
