@@ -231,6 +231,34 @@ fn transfer_2t(c: &mut Criterion) {
     g.bench_function("stm-0.4/same", |b| {
         b.iter_custom(|iters| two_threads(iters, same.clone()))
     });
+    let cells: Arc<Vec<kovan_stm::TVar<i64>>> =
+        Arc::new((0..4).map(|_| kovan_stm::TVar::new(0)).collect());
+    let run = move |a: &kovan_stm::TVar<i64>, b: &kovan_stm::TVar<i64>| {
+        kovan_stm::atomically(|tx| {
+            let x = tx.load(a)?;
+            let y = tx.load(b)?;
+            tx.store(a, x - 1)?;
+            tx.store(b, y + 1)
+        })
+    };
+    let cs = cells.clone();
+    let disjoint: Arc<dyn Fn(usize, u64) + Send + Sync> = Arc::new(move |t, n| {
+        for _ in 0..n {
+            run(&cs[2 * t], &cs[2 * t + 1]);
+        }
+    });
+    g.bench_function("kovan-stm/disjoint", |b| {
+        b.iter_custom(|iters| two_threads(iters, disjoint.clone()))
+    });
+    let cs = cells.clone();
+    let same: Arc<dyn Fn(usize, u64) + Send + Sync> = Arc::new(move |t, n| {
+        for _ in 0..n {
+            run(&cs[t], &cs[1 - t]);
+        }
+    });
+    g.bench_function("kovan-stm/same", |b| {
+        b.iter_custom(|iters| two_threads(iters, same.clone()))
+    });
     g.finish();
 }
 

@@ -83,6 +83,34 @@ impl Default for Slots {
 pub struct DictData {
     slots: Slots,
     len: usize,
+    /// Content tag: two `DictData` with the same version hold the same entries (the
+    /// same key and value objects). 0 is the empty map; every mutation takes a fresh
+    /// process-unique number ([`fresh_version`]), and clones share their original's.
+    /// Lets the VM's attribute caches validate a class namespace with one compare.
+    version: u64,
+}
+
+/// Versions are handed out per thread in blocks, so a mutation costs a thread-local
+/// increment, never a shared atomic.
+const VERSION_BLOCK: u64 = 1 << 20;
+static NEXT_VERSION_BLOCK: std::sync::atomic::AtomicU64 =
+    std::sync::atomic::AtomicU64::new(VERSION_BLOCK);
+
+thread_local! {
+    static NEXT_VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A version number no other `DictData` state has had (see `DictData::version`).
+#[inline]
+fn fresh_version() -> u64 {
+    NEXT_VERSION.with(|c| {
+        let mut v = c.get();
+        if v % VERSION_BLOCK == 0 {
+            v = NEXT_VERSION_BLOCK.fetch_add(VERSION_BLOCK, std::sync::atomic::Ordering::Relaxed);
+        }
+        c.set(v + 1);
+        v
+    })
 }
 
 impl std::fmt::Debug for DictData {
@@ -98,6 +126,11 @@ impl DictData {
     #[inline]
     pub fn len(&self) -> usize {
         self.len
+    }
+    /// The content tag (see the field's comment): equal versions mean equal contents.
+    #[inline]
+    pub fn version(&self) -> u64 {
+        self.version
     }
     #[inline]
     pub fn is_empty(&self) -> bool {
@@ -224,7 +257,9 @@ impl DictData {
         if let Some(i) = self.lookup(hash, &key, eq)?
             && let Some(e) = self.slot_mut(i)
         {
-            return Ok(Some(std::mem::replace(&mut e.value, value)));
+            let old = std::mem::replace(&mut e.value, value);
+            self.version = fresh_version();
+            return Ok(Some(old));
         }
         self.push_new(hash, key, value);
         Ok(None)
@@ -239,7 +274,9 @@ impl DictData {
         if let Some(i) = found
             && let Some(e) = self.slot_mut(i)
         {
-            return Some(std::mem::replace(&mut e.value, value));
+            let old = std::mem::replace(&mut e.value, value);
+            self.version = fresh_version();
+            return Some(old);
         }
         self.push_new(hash, key, value);
         None
@@ -266,6 +303,7 @@ impl DictData {
     /// Appends an entry known not to be present.
     pub fn push_new(&mut self, hash: i64, key: Value, value: Value) {
         self.len += 1;
+        self.version = fresh_version();
         match &mut self.slots {
             Slots::Small(v) => {
                 v.push(Some(Entry { hash, key, value }));
@@ -307,6 +345,7 @@ impl DictData {
             }
         };
         self.len -= 1;
+        self.version = fresh_version();
         if self.len == 0 {
             *self = DictData::default();
         } else if self.slots() > 2 * SMALL && self.len * 2 < self.slots() {
@@ -473,6 +512,49 @@ mod tests {
             Err::<bool, &str>("boom")
         });
         assert_eq!(r.err(), Some("boom"));
+    }
+
+    #[test]
+    fn versions_tag_contents() {
+        let mut d = DictData::new();
+        assert_eq!(d.version(), 0);
+        d.insert(1, Value::Int(1), Value::None, &mut int_eq)
+            .unwrap();
+        let v1 = d.version();
+        assert_ne!(v1, 0);
+        let copy = d.clone();
+        assert_eq!(copy.version(), v1);
+        // Overwriting a value changes the contents, so the version.
+        d.insert(1, Value::Int(1), Value::Int(5), &mut int_eq)
+            .unwrap();
+        let v2 = d.version();
+        assert_ne!(v2, v1);
+        // A copy mutated the same way still gets a version of its own.
+        let mut other = copy.clone();
+        other
+            .insert(1, Value::Int(1), Value::Int(5), &mut int_eq)
+            .unwrap();
+        assert!(other.version() != v2 && other.version() != v1);
+        d.insert_str(Value::str("k"), 7, Value::None);
+        let v3 = d.version();
+        assert!(v3 != v2);
+        d.remove(7, &Value::str("k"), &mut |_: &Value, _: &Value| {
+            Ok::<bool, ()>(true)
+        })
+        .unwrap();
+        assert!(d.version() != v3 && d.version() != 0);
+        d.clear();
+        assert_eq!(d.version(), 0);
+        // Versions from another thread never collide with this thread's.
+        let theirs = std::thread::spawn(|| {
+            let mut d = DictData::new();
+            d.insert(1, Value::Int(1), Value::None, &mut int_eq)
+                .unwrap();
+            d.version()
+        })
+        .join()
+        .unwrap();
+        assert!(![0, v1, v2, v3].contains(&theirs));
     }
 
     #[test]

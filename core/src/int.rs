@@ -251,20 +251,75 @@ pub fn true_div(a: &Value, b: &Value) -> PyResult<Value> {
     if y.is_zero() {
         return Err(zero_division("division by zero"));
     }
-    let fx = fmt::bigint_to_f64(&x);
-    let fy = fmt::bigint_to_f64(&y);
-    match (fx, fy) {
-        (Ok(fx), Ok(fy)) => Ok(Value::Float(fx / fy)),
-        _ => {
-            // Huge operands: integer quotient plus remainder scaled.
-            let (q, r) = x.div_mod_floor(&y);
-            let fq = fmt::bigint_to_f64(&q)
-                .map_err(|_| overflow_error("integer division result too large for a float"))?;
-            let fr = fmt::bigint_to_f64(&r).unwrap_or(0.0)
-                / fmt::bigint_to_f64(&y).unwrap_or(f64::INFINITY);
-            Ok(Value::Float(fq + fr))
+    Ok(Value::Float(bigint_true_div(&x, &y)?))
+}
+
+/// `x / y` correctly rounded (half to even), as CPython's `long_true_divide`: converting
+/// each operand to a float first would round twice (`mean([0.1, 0.2, 0.3])` needs this).
+fn bigint_true_div(x: &BigInt, y: &BigInt) -> PyResult<f64> {
+    let negative = x.is_negative() != y.is_negative();
+    let sign = if negative { -1.0 } else { 1.0 };
+    let (a, b) = (x.magnitude(), y.magnitude());
+    if a.is_zero() {
+        return Ok(sign * 0.0);
+    }
+    let diff = a.bits() as i64 - b.bits() as i64;
+    if diff > 1025 {
+        return Err(overflow_error(
+            "integer division result too large for a float",
+        ));
+    }
+    if diff < -1080 {
+        return Ok(sign * 0.0);
+    }
+    // Scale so the integer quotient has 55 or 56 bits: two guard bits past the 53 kept.
+    let shift = 55 - diff;
+    let (q, r) = if shift >= 0 {
+        (a << shift as usize).div_rem(b)
+    } else {
+        a.div_rem(&(b << (-shift) as usize))
+    };
+    let qbits = q.bits() as i64;
+    // The result lies in [2^e, 2^(e+1)); below 2^-1022 fewer bits are kept (subnormal).
+    let e = qbits - 1 - shift;
+    let prec = if e >= -1022 {
+        53
+    } else {
+        (53 - (-1022 - e)).max(0)
+    };
+    let drop = (qbits - prec).max(0);
+    let kept = &q >> drop as usize;
+    let mut m = kept.to_u64().unwrap_or(0);
+    if drop > 0 {
+        let low = &q - (&kept << drop as usize);
+        let half = num_bigint::BigUint::from(1u8) << (drop - 1) as usize;
+        let round_up = match low.cmp(&half) {
+            std::cmp::Ordering::Greater => true,
+            std::cmp::Ordering::Less => false,
+            std::cmp::Ordering::Equal => !r.is_zero() || m & 1 == 1,
+        };
+        if round_up {
+            m += 1;
         }
     }
+    // m * 2^(drop - shift) is exactly representable: scale in exact steps.
+    let mut v = m as f64;
+    let mut k = drop - shift;
+    while k > 1000 {
+        v *= 2f64.powi(1000);
+        k -= 1000;
+    }
+    while k < -1000 {
+        v *= 2f64.powi(-1000);
+        k += 1000;
+    }
+    v *= 2f64.powi(k as i32);
+    if v.is_infinite() {
+        return Err(overflow_error(
+            "integer division result too large for a float",
+        ));
+    }
+    Ok(sign * v)
 }
 
 /// Python's float floor-division and modulo.

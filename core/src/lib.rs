@@ -4,6 +4,7 @@
 //! - [`value`]: `Value` (16 bytes, unboxed None/bool/int/float) and the `ObjRef` handle.
 //! - [`str`]: `str` payload (ASCII fast paths, cached hash).
 //! - [`dict`]: the insertion-ordered persistent map behind dict/set/namespaces.
+//! - [`list`]: `list` items (a `Vec` while small, a persistent vector when big).
 //! - [`types`]: type objects, C3 MRO, the built-in types and exception hierarchy.
 //! - [`int`]: `int` arithmetic, `i64` overflowing into `BigInt`.
 //! - [`error`]: `Unwind` (Python exception or STM control flow) and `PyResult`.
@@ -13,6 +14,7 @@ pub mod dict;
 pub mod error;
 pub mod fmt;
 pub mod int;
+pub mod list;
 pub mod str;
 pub mod types;
 pub mod value;

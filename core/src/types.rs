@@ -31,6 +31,9 @@ pub struct TypeObj {
     pub layout: Layout,
     /// The built-in type this one is or derives from (for `class X(list)`-style checks).
     pub builtin_base: Option<&'static str>,
+    /// The metaclass when it is not `type` (`class C(metaclass=M)` or inherited from a
+    /// base): `type(C)` and special-method lookups on the class go through it.
+    pub meta: Option<ObjRef>,
 }
 
 impl TypeObj {
@@ -89,6 +92,18 @@ pub fn new_type(
     layout: Layout,
     builtin: Option<&'static str>,
 ) -> Result<ObjRef, String> {
+    new_type_with_meta(name, bases, dict, layout, builtin, None)
+}
+
+/// `new_type` for a class whose metaclass is `meta` (`None`: `type`).
+pub fn new_type_with_meta(
+    name: &str,
+    bases: Vec<ObjRef>,
+    dict: DictData,
+    layout: Layout,
+    builtin: Option<&'static str>,
+    meta: Option<ObjRef>,
+) -> Result<ObjRef, String> {
     let Some(mro) = c3_mro(&bases) else {
         let names: Vec<&str> = bases.iter().map(|b| as_type(b).name.as_str()).collect();
         return Err(format!(
@@ -104,6 +119,7 @@ pub fn new_type(
         dict: TVar::new(dict),
         layout,
         builtin_base: builtin,
+        meta,
     })))
 }
 
@@ -261,6 +277,7 @@ fn build_types() -> Types {
             dict: TVar::new(DictData::new()),
             layout,
             builtin_base: builtin,
+            meta: None,
         }))
     };
     let b = |name: &str, base: &ObjRef, layout: Layout, builtin: &'static str| {
@@ -350,7 +367,7 @@ pub fn type_of_obj(o: &ObjRef) -> &ObjRef {
         Payload::Set(_) => &t.set,
         Payload::FrozenSet(_) => &t.frozenset,
         Payload::Instance(i) => &i.class,
-        Payload::Type(_) => &t.type_,
+        Payload::Type(ty) => ty.meta.as_ref().unwrap_or(&t.type_),
         Payload::Function(_) => &t.function,
         Payload::BoundMethod(..) => &t.method,
         Payload::Native(_) => &t.builtin_function,

@@ -20,6 +20,7 @@ use num_bigint::BigInt;
 use stmpy_stm::TVar;
 
 use crate::dict::DictData;
+use crate::list::ListData;
 use crate::str::PyStr;
 
 /// A Python value.
@@ -76,7 +77,7 @@ pub struct Object {
 }
 
 /// A `list`'s state: one cell holding a persistent vector.
-pub type ListCell = TVar<imbl::Vector<Value>>;
+pub type ListCell = TVar<ListData>;
 
 /// Every kind of heap object. Kinds whose behaviour lives in the VM (code objects,
 /// generator frames, native functions) carry an opaque payload the VM downcasts.
@@ -253,11 +254,11 @@ impl Value {
     pub fn tuple(items: Vec<Value>) -> Value {
         Value::Obj(ObjRef::new(Payload::Tuple(items.into_boxed_slice())))
     }
-    pub fn list(items: imbl::Vector<Value>) -> Value {
+    pub fn list(items: ListData) -> Value {
         Value::Obj(ObjRef::new(Payload::List(TVar::new(items))))
     }
     pub fn list_from(items: Vec<Value>) -> Value {
-        Value::list(items.into_iter().collect())
+        Value::list(ListData::from(items))
     }
     pub fn dict(d: DictData) -> Value {
         Value::Obj(ObjRef::new(Payload::Dict(TVar::new(d))))

@@ -76,7 +76,10 @@ mod var;
 pub use clock::{ClockScheme, clock_scheme, set_clock_scheme};
 pub use commit::set_stress;
 pub use contention::ESCALATE_AFTER;
-pub use stats::{AbortCause, ConflictRecord, StatsSnapshot, enable_stats, stats, stats_enabled};
+pub use stats::{
+    AbortCause, ConflictRecord, LastConflict, StatsSnapshot, enable_stats, stats, stats_enabled,
+    take_last_conflict,
+};
 pub use tx::Tx;
 pub use var::TVar;
 

@@ -75,6 +75,27 @@ impl StatsSnapshot {
     }
 }
 
+/// The conflict that doomed this thread's latest aborted attempt (while enabled), for
+/// per-abort reports (the interpreter's trace) that need more than the summed table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LastConflict {
+    pub cause: AbortCause,
+    /// Address of the cell (see [`crate::TVar::addr`]); 0 when not tied to one cell.
+    pub cell: usize,
+    /// Site of the last committer of the cell (0 when unknown).
+    pub other_site: Site,
+}
+
+thread_local! {
+    static LAST_CONFLICT: std::cell::Cell<Option<LastConflict>> =
+        const { std::cell::Cell::new(None) };
+}
+
+/// Takes the conflict recorded by this thread's latest engine abort (statistics on).
+pub fn take_last_conflict() -> Option<LastConflict> {
+    LAST_CONFLICT.take()
+}
+
 type ConflictKey = (AbortCause, usize, Site, Site);
 
 #[derive(Default)]
@@ -119,6 +140,11 @@ impl ThreadStats {
     }
 
     pub(crate) fn conflict(&self, cause: AbortCause, cell: usize, mine: Site, other: Site) {
+        LAST_CONFLICT.set(Some(LastConflict {
+            cause,
+            cell,
+            other_site: other,
+        }));
         let mut m = self.conflicts.lock().unwrap_or_else(|p| p.into_inner());
         *m.entry((cause, cell, mine, other)).or_insert(0) += 1;
     }

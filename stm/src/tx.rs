@@ -34,6 +34,27 @@ pub(crate) const INDEX_FROM: usize = 12;
 const LOCK_SPINS: u32 = 64;
 
 static NEXT_TID: AtomicU64 = AtomicU64::new(1);
+
+#[cfg(not(feature = "shuttle"))]
+thread_local! {
+    /// `serial << 1` of the inevitable transaction this thread runs or ran last (0:
+    /// none yet). A cell created meanwhile starts as that transaction's private value
+    /// (`Header::wtx`, see `TVar::new`). Never cleared: a finished transaction's serial
+    /// is never reused, so a stale tag matches nobody.
+    static NEW_OWNER: Cell<u64> = const { Cell::new(0) };
+}
+
+/// The `Header::wtx` a cell created now on this thread starts with.
+#[inline]
+pub(crate) fn new_cell_owner() -> u64 {
+    #[cfg(not(feature = "shuttle"))]
+    {
+        NEW_OWNER.try_with(Cell::get).unwrap_or(0)
+    }
+    // Shuttle's threads share the OS thread's locals: no tagging under the model checker.
+    #[cfg(feature = "shuttle")]
+    0
+}
 /// Serial of the current/last inevitable transaction; written only by the token holder.
 static ISERIAL: AtomicU64 = AtomicU64::new(0);
 
@@ -229,13 +250,17 @@ impl Ctx {
 
     // ---------------------------------------------------------------- reads
 
+    /// `share`: the caller hands out a reference that may outlive its call (`Tx::read`),
+    /// so a private value read here must be copied before it is mutated again.
     #[inline]
-    pub(crate) fn read_optimistic(&self, h: *const Header) -> StmResult<*const ()> {
+    pub(crate) fn read_optimistic(&self, h: *const Header, share: bool) -> StmResult<*const ()> {
         let logs = self.logs();
         if let Some(i) = logs.find(h) {
             self.check_not_modifying(h);
             let e = &mut logs.writes[i];
-            e.shared = true;
+            if share {
+                e.shared = true;
+            }
             return Ok(e.new);
         }
         // SAFETY: the caller borrows the cell (or it is logged and we are pinned).
@@ -293,15 +318,16 @@ impl Ctx {
         true
     }
 
+    /// `share`: as for `read_optimistic`.
     #[inline]
-    pub(crate) fn read_inevitable(&self, h: *const Header) -> *const () {
+    pub(crate) fn read_inevitable(&self, h: *const Header, share: bool) -> *const () {
         // SAFETY: the caller borrows the cell (or it is logged and we are pinned).
         let hr = unsafe { &*h };
         let w = hr.wtx.load(Ordering::Relaxed);
         if w >> 1 == self.serial.get() >> 1 {
             // Our own private value (the cell is ours until we end).
             self.check_not_modifying(h);
-            if w & 1 == 0 {
+            if share && w & 1 == 0 {
                 hr.wtx.store(w | 1, Ordering::Relaxed);
             }
             return hr.value.load(Ordering::Relaxed);
@@ -464,6 +490,15 @@ pub(crate) fn with_ctx<R>(f: impl FnOnce(&Ctx) -> R) -> R {
     CTX.with(f)
 }
 
+/// Puts back `Ctx::modifying` when a `modify`/`view` closure ends (or unwinds).
+struct Restore<'a>(&'a Cell<*const Header>, *const Header);
+
+impl Drop for Restore<'_> {
+    fn drop(&mut self) {
+        self.0.set(self.1);
+    }
+}
+
 /// A running transaction (or a nested handle on the thread's running transaction).
 /// Not `Send`: it belongs to the thread that began it.
 pub struct Tx {
@@ -502,6 +537,21 @@ impl Tx {
         c.force_optimistic.set(false);
         if inevitable {
             c.start_inevitable();
+            // Solo only: cells this transaction creates cannot be reached by any other
+            // thread's transaction before it ends (every other thread waits at
+            // registration), so they may be written in place, without undo entries (on
+            // a rollback nothing reaches them through the STM any more). Beside other
+            // threads a cell may escape by a path outside the STM (a channel) while it
+            // is still unlocked, and its in-place writes would be read dirty (tested in
+            // tests/concurrency.rs): tracked transactions create ordinary cells.
+            #[cfg(not(feature = "shuttle"))]
+            NEW_OWNER.with(|o| {
+                o.set(if c.mode.get() == Mode::Solo {
+                    c.serial.get()
+                } else {
+                    0
+                })
+            });
         } else {
             c.mode.set(Mode::Optimistic);
             c.rv.set(clock::now());
@@ -570,14 +620,40 @@ impl Tx {
         debug_assert!(c.active.get(), "Tx::read on a finished transaction");
         let h = var.header() as *const Header;
         let p = if c.mode.get() == Mode::Optimistic {
-            c.read_optimistic(h)?
+            c.read_optimistic(h, true)?
         } else {
-            c.read_inevitable(h)
+            c.read_inevitable(h, true)
         };
         // SAFETY: `p` is a live `Box<T>` of this cell: a committed value (retired only
         // through the epoch, and we are pinned) or our private value (freed only when
         // replaced while not handed out, or when the transaction ends).
         Ok(unsafe { &*(p as *const T) })
+    }
+
+    /// Reads `var` and passes the value to `f`. Same guarantees as [`Tx::read`], but the
+    /// reference does not outlive `f`, so reading this transaction's private value does
+    /// not force the next [`Tx::modify`] of `var` to copy it (a `read` must assume the
+    /// reference is still held). `f` must not access `var` through this transaction
+    /// (that panics), exactly as for `modify`.
+    #[inline]
+    pub fn view<T: Send + Sync + 'static, R>(
+        &self,
+        var: &TVar<T>,
+        f: impl FnOnce(&T) -> R,
+    ) -> StmResult<R> {
+        let c = self.ctx();
+        debug_assert!(c.active.get(), "Tx::view on a finished transaction");
+        let h = var.header() as *const Header;
+        let p = if c.mode.get() == Mode::Optimistic {
+            c.read_optimistic(h, false)?
+        } else {
+            c.read_inevitable(h, false)
+        };
+        let _restore = Restore(&c.modifying, c.modifying.replace(h));
+        // SAFETY: as in `read`, `p` is live; and nothing can mutate or free it while `f`
+        // runs: in-place mutation and freeing of a private value happen only in
+        // `modify`/`write`, which refuse `var` while `modifying` names it.
+        Ok(f(unsafe { &*(p as *const T) }))
     }
 
     /// Writes `value` to `var`; visible to others only once the transaction commits.
@@ -615,7 +691,7 @@ impl Tx {
                     logs.writes[i].new as *mut T
                 }
                 _ => {
-                    let cur = self.read(var)?.clone();
+                    let cur = self.view(var, T::clone)?;
                     let new = Box::into_raw(Box::new(cur));
                     c.write_optimistic(h, new as *mut (), drop_box::<T>);
                     new
@@ -628,18 +704,12 @@ impl Tx {
                 c.check_not_modifying(h);
                 hr.value.load(Ordering::Relaxed) as *mut T
             } else {
-                let cur = self.read(var)?.clone();
+                let cur = self.view(var, T::clone)?;
                 let new = Box::into_raw(Box::new(cur));
                 c.write_inevitable(h, new as *mut (), drop_box::<T>);
                 new
             }
         };
-        struct Restore<'a>(&'a Cell<*const Header>, *const Header);
-        impl Drop for Restore<'_> {
-            fn drop(&mut self) {
-                self.0.set(self.1);
-            }
-        }
         let _restore = Restore(&c.modifying, c.modifying.replace(h));
         // SAFETY: `p` is this transaction's private value of `var`, not handed out by
         // any `read` (or freshly made), and nothing else can reach it while `f` runs:
@@ -674,6 +744,7 @@ impl Tx {
         c.finish();
         drop(self);
         c.settle();
+        crate::var::retire_dropped();
         r
     }
 
@@ -705,6 +776,7 @@ impl Tx {
         c.finish();
         drop(self);
         c.settle();
+        crate::var::retire_dropped();
     }
 
     /// Rolls back, then blocks until a cell this transaction read is changed by a commit
@@ -724,6 +796,7 @@ impl Tx {
         c.finish();
         drop(self);
         c.settle();
+        crate::var::retire_dropped();
         wait.wait();
     }
 

@@ -95,7 +95,9 @@ impl<T: Send + Sync + 'static> TVar<T> {
         let header = Box::new(Header {
             lock: AtomicU64::new(0),
             value: AtomicPtr::new(value),
-            wtx: AtomicU64::new(0),
+            // Created inside a solo/tracked inevitable transaction: its private value
+            // from the start (see `tx::new_cell_owner`).
+            wtx: AtomicU64::new(crate::tx::new_cell_owner()),
             site: AtomicU64::new(0),
             pins: AtomicU32::new(0),
             touched: AtomicBool::new(false),
@@ -177,26 +179,93 @@ impl<T: Send + Sync + 'static> TVar<T> {
 
 impl<T: Send + Sync + 'static> Drop for TVar<T> {
     fn drop(&mut self) {
-        let header = self.header.as_ptr() as usize;
-        let guard = crossbeam_epoch::pin();
-        let free = move || {
+        let entry = (self.header.as_ptr() as usize, drop_box::<T> as DropFn);
+        // Batched: deferring every cell on its own overwhelmed the epoch collector
+        // (it frees at most a few hundred deferred items per collection, and collects
+        // only every 128 pins), so freed objects piled up without bound.
+        let pushed = DROPPED.try_with(|c| {
+            let mut batch = c.take();
+            batch.0.push(entry);
+            if batch.0.len() >= DROP_BATCH {
+                retire_batch(std::mem::take(&mut batch.0));
+            }
+            c.set(batch);
+        });
+        if pushed.is_err() {
+            // Thread-local storage is being torn down: retire this one alone.
+            retire_batch(vec![entry]);
+        }
+    }
+}
+
+/// Headers of cells dropped on this thread, not yet handed to the epoch collector.
+#[derive(Default)]
+struct Dropped(Vec<(usize, DropFn)>);
+
+impl Drop for Dropped {
+    fn drop(&mut self) {
+        retire_batch(std::mem::take(&mut self.0));
+    }
+}
+
+thread_local! {
+    static DROPPED: std::cell::Cell<Dropped> = std::cell::Cell::new(Dropped::default());
+}
+
+/// A thread that drops this many cells hands them over without waiting for the end of
+/// its transaction.
+const DROP_BATCH: usize = 4096;
+
+/// Hands the cells dropped on this thread so far to the epoch collector, as one
+/// deferred item, and lets the collector run. The engine calls it when a top-level
+/// transaction ends.
+pub(crate) fn retire_dropped() {
+    let batch = DROPPED
+        .try_with(std::cell::Cell::take)
+        .map(|mut b| std::mem::take(&mut b.0))
+        .unwrap_or_default();
+    if batch.is_empty() {
+        // Still let the collector advance and free: it moves one epoch per pin at
+        // most and frees a few bags per collection, so a thread that frees in bursts
+        // (one big list of objects) would otherwise outrun it.
+        crossbeam_epoch::pin().flush();
+    } else {
+        retire_batch(batch);
+    }
+}
+
+/// Defers freeing `batch` (header addresses with the drop function of their value)
+/// until no pinned thread can still reach one of them: a transaction that logged a
+/// header keeps its guard pinned until it ends, so the batch outlives every such log,
+/// whenever it is handed over (even while this thread's own transaction runs).
+fn retire_batch(batch: Vec<(usize, DropFn)>) {
+    if batch.is_empty() {
+        return;
+    }
+    let guard = crossbeam_epoch::pin();
+    let free = move || {
+        for (header, drop_value) in batch {
             let h = header as *mut Header;
-            // SAFETY: the header came from `Box::leak` in `TVar::new`; this runs once,
-            // after every transaction that could have logged it has unpinned.
+            // SAFETY: the header came from `Box::leak` in `TVar::new` and its `TVar`
+            // was dropped (each header is in one batch, once); this runs after every
+            // transaction that could have logged it has unpinned.
             let hr = unsafe { &*h };
             let v = hr.value.swap(std::ptr::null_mut(), Ordering::AcqRel);
             // SAFETY: the current value is owned by the cell (committers swap it out
-            // before retiring it, so this pointer was never retired).
-            unsafe { drop_box::<T>(v) };
+            // before retiring it, so this pointer was never retired), and `drop_value`
+            // is the drop function of the cell's `T`.
+            unsafe { drop_value(v) };
             if hr.pins.fetch_or(DEAD, Ordering::AcqRel) == 0 {
                 // SAFETY: no retry-waiter watches the header: we are the last user.
                 drop(unsafe { Box::from_raw(h) });
             }
-        };
-        // SAFETY: `free` only touches the header and a `T: Send + 'static`; it runs
-        // once no pinned thread can still reach the header.
-        unsafe { guard.defer_unchecked(free) };
-    }
+        }
+    };
+    // SAFETY: `free` only touches the headers and values of `Send + 'static` cells; it
+    // runs once no pinned thread can still reach them.
+    unsafe { guard.defer_unchecked(free) };
+    // Push the batch to the global queue and collect what has expired.
+    guard.flush();
 }
 
 impl<T: Default + Send + Sync + 'static> Default for TVar<T> {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use stmpy_core::dict::DictData;
 use stmpy_core::error::{PyResult, Unwind, type_error};
 use stmpy_core::stm::{TVar, Tx};
-use stmpy_core::types::{ExcKind, Layout, type_name, type_of, types};
+use stmpy_core::types::{ExcKind, Layout, is_subtype, type_name, type_of, types};
 use stmpy_core::value::{Function, Instance, ObjRef, Payload, Value};
 
 use crate::bytecode::CodeFlags;
@@ -25,7 +25,10 @@ pub fn native_value(name: &'static str, f: NativeFn) -> Value {
         stmpy_core::value::NativeFunc {
             name,
             imp: Box::new(NativeImpl(f)),
-            needs_frame: matches!(name, "globals" | "locals" | "vars" | "super" | "dir"),
+            needs_frame: matches!(
+                name,
+                "globals" | "locals" | "vars" | "super" | "dir" | "_caller" | "exec" | "eval"
+            ),
         },
     )))
 }
@@ -475,7 +478,14 @@ impl Vm {
                 }
                 obj
             }
-            _ => new_instance(cls, t.layout),
+            // Calling a metaclass with no `__new__` of its own: `type.__new__`.
+            _ if is_subtype(cls, &ts.type_) => {
+                crate::builtins::funcs::new_class_of_meta(self, tx, cls, args, kw)?
+            }
+            _ => {
+                check_abstract(tx, cls)?;
+                new_instance(cls, t.layout)
+            }
         };
         let init = crate::ops::lookup_type(tx, cls, "__init__")?;
         match init {
@@ -510,6 +520,37 @@ pub fn is_native_method(f: &Value) -> bool {
         }
         _ => false,
     }
+}
+
+/// CPython's `object.__new__` refuses a class with abstract methods left (`abc`). Only a
+/// class with a user metaclass (`ABCMeta`) can have them, so others skip the lookup.
+pub fn check_abstract(tx: &Tx, cls: &ObjRef) -> PyResult<()> {
+    let Payload::Type(t) = &cls.payload else {
+        return Ok(());
+    };
+    if t.meta.is_none() {
+        return Ok(());
+    }
+    let Some(v) = crate::ops::lookup_type(tx, cls, "__abstractmethods__")? else {
+        return Ok(());
+    };
+    let mut names: Vec<String> = match v.payload() {
+        Some(Payload::FrozenSet(d)) => d
+            .iter()
+            .filter_map(|e| e.key.payload_str().map(String::from))
+            .collect(),
+        _ => return Ok(()),
+    };
+    if names.is_empty() {
+        return Ok(());
+    }
+    names.sort();
+    Err(type_error(format!(
+        "Can't instantiate abstract class {} with abstract method{} {}",
+        t.name,
+        if names.len() > 1 { "s" } else { "" },
+        names.join(", ")
+    )))
 }
 
 /// A fresh instance of a user class.

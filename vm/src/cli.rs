@@ -23,6 +23,12 @@ struct Args {
     /// Inspect interactively after running the script.
     #[arg(short = 'i')]
     interactive: bool,
+    /// Print STM statistics at exit (commits, aborts, wasted time, top conflicts).
+    #[arg(long = "stm-stats")]
+    stm_stats: bool,
+    /// Write a Chrome trace-event JSON of the transactions to this file at exit.
+    #[arg(long = "stm-trace", value_name = "out.json")]
+    stm_trace: Option<std::path::PathBuf>,
     /// Script file (or `-` for stdin) and its arguments.
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
     rest: Vec<String>,
@@ -47,12 +53,24 @@ fn run() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    crate::threads::report::enable(args.stm_stats, args.stm_trace.clone());
+    let status = run_program(&args);
+    crate::threads::report::finish();
+    status
+}
+
+fn run_program(args: &Args) -> i32 {
     if let Some(cmd) = &args.command {
         let mut argv = vec!["-c".to_string()];
         argv.extend(args.rest.iter().cloned());
         let mut it = Interpreter::new(argv);
         it.vm.out.unbuffered = args.unbuffered;
-        return it.run_source(cmd, "<string>");
+        let status = it.run_source(cmd, "<string>");
+        return if args.interactive {
+            it.repl(false)
+        } else {
+            status
+        };
     }
     if let Some(m) = &args.module {
         let mut argv = vec![m.clone()];
@@ -62,6 +80,11 @@ fn run() -> i32 {
         return it.run_file(&path);
     }
     match args.rest.first().map(|s| s.as_str()) {
+        None if args.interactive || std::io::IsTerminal::is_terminal(&std::io::stdin()) => {
+            let mut it = Interpreter::new(vec![String::new()]);
+            it.vm.out.unbuffered = args.unbuffered;
+            it.repl(true)
+        }
         Some("-") | None => {
             let mut src = String::new();
             if std::io::Read::read_to_string(&mut std::io::stdin(), &mut src).is_err() {
@@ -79,8 +102,12 @@ fn run() -> i32 {
         Some(path) => {
             let mut it = Interpreter::new(args.rest.clone());
             it.vm.out.unbuffered = args.unbuffered;
-            let _ = args.interactive;
-            it.run_file(path)
+            let status = it.run_file(path);
+            if args.interactive {
+                it.repl(false)
+            } else {
+                status
+            }
         }
     }
 }

@@ -549,7 +549,20 @@ impl Vm {
                             .clone();
                         frame.push(Value::Obj(t));
                     }
-                    Instruction::BeforeWith => self.op_before_with(tx, frame)?,
+                    Instruction::BeforeWith => {
+                        // A `with` whose `__enter__` may wait (a lock) starts a fresh
+                        // transaction, so a wait there does not roll back earlier work.
+                        if boundaries && crate::threads::split_before_with(self, tx, frame.top())? {
+                            frame.pc -= 1;
+                            return Ok(Exit::Boundary);
+                        }
+                        self.op_before_with(tx, frame)?;
+                        // `with stm.atomic:` starts its own transaction (a `retry` in
+                        // it re-runs the block, not what came before it).
+                        if self.budget == crate::threads::ATOMIC_SPLIT && boundaries {
+                            return Ok(Exit::Boundary);
+                        }
+                    }
                     Instruction::WithExceptStart => {
                         let n = frame.stack.len();
                         let exc = frame.stack[n - 1].clone();

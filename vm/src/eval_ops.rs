@@ -99,8 +99,8 @@ impl Vm {
         if let Some((n, h)) = ns {
             match obj.payload() {
                 Some(Payload::Instance(inst)) => {
-                    if tx.read(&inst.dict)?.get_str(n, h).is_none()
-                        && let Some(f) = ops::lookup_type_h(tx, &inst.class, n, h)?
+                    if tx.view(&inst.dict, |d| d.get_str(n, h).is_none())?
+                        && let Some(f) = ops::lookup_type_cached(self, tx, &inst.class, name, n, h)?
                         && matches!(f.payload(), Some(Payload::Function(_)))
                     {
                         frame.push(f);
@@ -113,7 +113,7 @@ impl Vm {
                 | Some(Payload::Function(_))
                 | Some(Payload::Super(..)) => {}
                 _ => {
-                    if let Some(f) = ops::lookup_type_h(tx, type_of(&obj), n, h)?
+                    if let Some(f) = ops::lookup_type_cached(self, tx, type_of(&obj), name, n, h)?
                         && matches!(
                             f.payload(),
                             Some(Payload::Native(_)) | Some(Payload::Function(_))

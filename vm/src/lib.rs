@@ -6,6 +6,7 @@
 //! exception, `sys.exit(n)`), having printed output and tracebacks.
 pub use stmpy_core as core;
 
+mod attr_cache;
 pub mod builtins;
 pub mod bytecode;
 pub mod call;
@@ -20,6 +21,7 @@ pub mod import;
 pub mod iter;
 pub mod modules;
 pub mod ops;
+mod repl;
 pub mod stdlib;
 pub mod threads;
 pub mod vm;
@@ -65,9 +67,9 @@ impl Interpreter {
             .unwrap_or_else(|| ".".to_string());
         let builtins = ObjRef::new(Payload::Dict(TVar::new(builtins_dict())));
         let modules = ObjRef::new(Payload::Dict(TVar::new(DictData::new())));
-        let path = ObjRef::new(Payload::List(TVar::new(stmpy_core::imbl::Vector::from(
-            vec![Value::str(&script_dir)],
-        ))));
+        let path = ObjRef::new(Payload::List(TVar::new(
+            vec![Value::str(&script_dir)].into(),
+        )));
         let shared = Arc::new(Shared {
             builtins,
             modules,
@@ -263,8 +265,9 @@ impl Vm {
                 )
             });
             let tx = Tx::begin(mode);
-            threads::on_begin();
             self.budget = self.budget_size;
+            threads::on_begin(self);
+            let started = threads::report::begin(&tx, &frame);
             self.tx_count += 1;
             let r = self.execute(&tx, &mut frame, base, true);
             let stm_err = match r {
@@ -273,7 +276,9 @@ impl Vm {
             };
             match stm_err {
                 None => {
+                    threads::report::ending(&tx, &frame);
                     if threads::commit(self, tx).is_ok() {
+                        threads::report::committed(started);
                         match r {
                             Ok(Exit::Boundary) => continue,
                             Ok(Exit::Return(v)) | Ok(Exit::Yield(v)) => break Ok(v),
@@ -281,10 +286,11 @@ impl Vm {
                         }
                     }
                 }
-                Some(StmError::Retry) => tx.abort_and_wait(),
+                Some(StmError::Retry) => threads::abort_and_wait(tx),
                 Some(StmError::Conflict) => tx.abort(),
             }
             // Roll back this thread's own state and re-run the transaction.
+            threads::report::aborted(self, &frame, started, stm_err == Some(StmError::Retry));
             threads::rolled_back(self);
             if stm_err != Some(StmError::Retry) {
                 self.budget_size = (self.budget_size / 2).max(100);
@@ -302,7 +308,7 @@ impl Vm {
 }
 
 /// Prints an uncaught exception like CPython and returns the exit status.
-fn finish(vm: &mut Vm, r: PyResult<Value>) -> i32 {
+pub(crate) fn finish(vm: &mut Vm, r: PyResult<Value>) -> i32 {
     let exc = match r {
         Ok(_) => return 0,
         Err(Unwind::Exc(e)) => e,

@@ -34,6 +34,48 @@ pub fn lookup_type_h(tx: &Tx, ty: &ObjRef, name: &str, h: i64) -> PyResult<Optio
     Ok(None)
 }
 
+/// `lookup_type_h` through the thread's attribute cache (see `attr_cache.rs`); `name`
+/// is the str object `n` comes from.
+#[inline]
+pub fn lookup_type_cached(
+    vm: &mut Vm,
+    tx: &Tx,
+    ty: &ObjRef,
+    name: &Value,
+    n: &str,
+    h: i64,
+) -> PyResult<Option<Value>> {
+    match name {
+        Value::Obj(o) => vm.attr_cache.lookup(tx, ty, o, n, h),
+        _ => lookup_type_h(tx, ty, n, h),
+    }
+}
+
+/// `lookup_type` of a special method through the thread's attribute cache.
+#[inline]
+pub fn lookup_special(
+    vm: &mut Vm,
+    tx: &Tx,
+    ty: &ObjRef,
+    name: &'static str,
+) -> PyResult<Option<Value>> {
+    vm.attr_cache.lookup_static(tx, ty, name)
+}
+
+/// Is `ca`, found on a class, a data descriptor (wins over the instance dict)?
+#[inline]
+fn is_data_descriptor(vm: &mut Vm, tx: &Tx, ca: &Value) -> PyResult<bool> {
+    Ok(match ca.payload() {
+        Some(Payload::Property(..)) => true,
+        Some(Payload::Instance(_)) => {
+            let ty = type_of(ca);
+            lookup_special(vm, tx, ty, "__set__")?.is_some()
+                || lookup_special(vm, tx, ty, "__delete__")?.is_some()
+        }
+        _ => false,
+    })
+}
+
 /// Is `v` an instance of a user-defined class (whose dunders must be consulted)?
 #[inline]
 pub fn is_user_instance(v: &Value) -> bool {
@@ -45,10 +87,10 @@ pub fn call_special(
     vm: &mut Vm,
     tx: &Tx,
     v: &Value,
-    name: &str,
+    name: &'static str,
     args: &[Value],
 ) -> PyResult<Option<Value>> {
-    let Some(f) = lookup_type(tx, type_of(v), name)? else {
+    let Some(f) = lookup_special(vm, tx, type_of(v), name)? else {
         return Ok(None);
     };
     let mut full = Vec::with_capacity(args.len() + 1);
@@ -928,17 +970,15 @@ pub fn getattr_opt(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<
         match &o.payload {
             Payload::Instance(inst) => {
                 // Data descriptors (property) on the class win over the instance dict.
-                let class_attr = lookup_type_h(tx, &inst.class, n, h)?;
+                let class_attr = lookup_type_cached(vm, tx, &inst.class, name, n, h)?;
                 if let Some(ca) = &class_attr
-                    && (matches!(ca.payload(), Some(Payload::Property(..)))
-                        || (is_user_instance(ca)
-                            && (lookup_type(tx, type_of(ca), "__set__")?.is_some()
-                                || lookup_type(tx, type_of(ca), "__delete__")?.is_some())))
+                    && is_data_descriptor(vm, tx, ca)?
                 {
                     return bind_descriptor(vm, tx, ca, obj, &inst.class).map(Some);
                 }
-                if let Some(v) = tx.read(&inst.dict)?.get_str(n, h) {
-                    return Ok(Some(v.clone()));
+                // `view`, not `read`: keeps a later store to this object in place.
+                if let Some(v) = tx.view(&inst.dict, |d| d.get_str(n, h).cloned())? {
+                    return Ok(Some(v));
                 }
                 if let Some(ca) = class_attr {
                     return bind_descriptor(vm, tx, &ca, obj, &inst.class).map(Some);
@@ -955,20 +995,21 @@ pub fn getattr_opt(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<
                 return Ok(None);
             }
             Payload::Type(t) => {
-                for ty in mro_of(o) {
-                    if let Payload::Type(tt) = &ty.payload
-                        && let Some(v) = tx.read(&tt.dict)?.get_str(n, h)
-                    {
-                        let v = v.clone();
-                        return Ok(Some(match v.payload() {
-                            Some(Payload::ClassMethod(f)) => bound(f.clone(), obj.clone()),
-                            Some(Payload::StaticMethod(f)) => f.clone(),
-                            _ => v,
-                        }));
-                    }
+                if let Some(v) = lookup_type_cached(vm, tx, o, name, n, h)? {
+                    return Ok(Some(match v.payload() {
+                        Some(Payload::ClassMethod(f)) => bound(f.clone(), obj.clone()),
+                        Some(Payload::StaticMethod(f)) => f.clone(),
+                        _ => v,
+                    }));
                 }
                 if let Some(v) = crate::builtins::type_special_attr(tx, o, t, n)? {
                     return Ok(Some(v));
+                }
+                // Attributes of a user metaclass (methods, properties) seen from the class.
+                if let Some(meta) = &t.meta
+                    && let Some(v) = lookup_type_h(tx, meta, n, h)?
+                {
+                    return bind_descriptor(vm, tx, &v, obj, meta).map(Some);
                 }
                 // Methods of the metaclass (`type`), bound to the class: `C.mro()`.
                 if let Some(v) = lookup_type_h(tx, &types().type_, n, h)? {
@@ -999,7 +1040,7 @@ pub fn getattr_opt(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<
     }
     // Built-in values: methods from the type.
     let ty = type_of(obj);
-    match lookup_type_h(tx, ty, n, h)? {
+    match lookup_type_cached(vm, tx, ty, name, n, h)? {
         Some(v) => bind_descriptor(vm, tx, &v, obj, ty).map(Some),
         None => crate::builtins::builtin_special_attr(vm, tx, obj, n),
     }
@@ -1014,7 +1055,12 @@ fn super_getattr(
     n: &str,
     h: i64,
 ) -> PyResult<Option<Value>> {
-    let target_is_type = matches!(target.payload(), Some(Payload::Type(_)));
+    // A class target is an instance of its metaclass when `cls` is not one of its bases
+    // (`super().__instancecheck__(inst)` in a metaclass method).
+    let target_is_type = match target.obj() {
+        Some(o) if matches!(o.payload, Payload::Type(_)) => is_subtype(o, cls),
+        _ => false,
+    };
     let start = match target.obj() {
         Some(o) if target_is_type => o.clone(),
         _ => type_of(target).clone(),
@@ -1097,7 +1143,7 @@ pub fn setattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value, value: Value) ->
     let (n, h) = (ns.as_str(), ns.hash());
     match obj.payload() {
         Some(Payload::Instance(inst)) => {
-            if let Some(ca) = lookup_type_h(tx, &inst.class, n, h)? {
+            if let Some(ca) = lookup_type_cached(vm, tx, &inst.class, name, n, h)? {
                 match ca.payload() {
                     Some(Payload::Property(_, fset, ..)) => {
                         if fset.is_none() {
@@ -1119,7 +1165,7 @@ pub fn setattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value, value: Value) ->
                     _ => {}
                 }
             }
-            if let Some(f) = lookup_type(tx, &inst.class, "__setattr__")?
+            if let Some(f) = lookup_special(vm, tx, &inst.class, "__setattr__")?
                 && !crate::call::is_native_method(&f)
             {
                 vm.call(tx, &f, &[obj.clone(), name.clone(), value], &[])?;
@@ -1129,6 +1175,14 @@ pub fn setattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value, value: Value) ->
             Ok(())
         }
         Some(Payload::Type(t)) => {
+            // A user metaclass's __setattr__ (Enum: members cannot be reassigned).
+            if let Some(meta) = &t.meta
+                && let Some(f) = lookup_type(tx, meta, "__setattr__")?
+                && !crate::call::is_native_method(&f)
+            {
+                vm.call(tx, &f, &[obj.clone(), name.clone(), value], &[])?;
+                return Ok(());
+            }
             tx.modify(&t.dict, |d| d.insert_str(name.clone(), h, value))?;
             Ok(())
         }
@@ -1238,7 +1292,7 @@ pub fn len(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<usize> {
             Payload::FrozenSet(d) => return Ok(d.len()),
             Payload::Bytes(b) => return Ok(b.len()),
             Payload::Range(a, b, c) => return Ok(range_len(*a, *b, *c) as usize),
-            Payload::Instance(_) => {
+            Payload::Instance(_) | Payload::Type(_) => {
                 if let Some(r) = call_special(vm, tx, v, "__len__", &[])? {
                     let n = index_of(&r)?;
                     if n < 0 {
@@ -1317,7 +1371,7 @@ pub fn contains(vm: &mut Vm, tx: &Tx, container: &Value, item: &Value) -> PyResu
                     return Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &**sub));
                 }
             }
-            Payload::Instance(_) => {
+            Payload::Instance(_) | Payload::Type(_) => {
                 if let Some(r) = call_special(
                     vm,
                     tx,

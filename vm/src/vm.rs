@@ -274,6 +274,8 @@ pub struct Vm {
     pool_frames: Vec<Box<Frame>>,
     /// Nesting of native calls (see `Vm::call`).
     pub native_calls: u32,
+    /// Remembered MRO lookups of the attribute paths (see `attr_cache.rs`).
+    pub attr_cache: crate::attr_cache::AttrCache,
 }
 
 pub const DEFAULT_BUDGET: i64 = 20_000;
@@ -295,6 +297,7 @@ impl Vm {
             caller: None,
             pool_frames: Vec::new(),
             native_calls: 0,
+            attr_cache: Default::default(),
         }
     }
 

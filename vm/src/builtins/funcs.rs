@@ -9,7 +9,7 @@ use stmpy_core::fmt;
 use stmpy_core::int::{self, IntOp};
 use stmpy_core::stm::Tx;
 use stmpy_core::types::{
-    ExcKind, Layout, as_type, is_subtype, mro_of, new_type, type_name, type_of, types,
+    ExcKind, Layout, as_type, is_subtype, mro_of, type_name, type_of, type_of_obj, types,
 };
 use stmpy_core::value::{ObjRef, Payload, Value};
 
@@ -58,6 +58,8 @@ pub const FUNCTIONS: Table = &[
     ("pow", pow),
     ("format", format),
     ("globals", globals),
+    ("exec", exec),
+    ("eval", eval),
     ("locals", locals),
     ("vars", vars),
     ("dir", dir),
@@ -107,10 +109,42 @@ fn print(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> PyResul
     }
     s.push_str(&end);
     match kwarg(kw, "file") {
-        None | Some(Value::None) => vm.out.stdout.extend_from_slice(s.as_bytes()),
+        None | Some(Value::None) => match sys_stdout(vm, tx)? {
+            // `sys.stdout` replaced (contextlib.redirect_stdout): print goes there.
+            Some(f) => crate::modules::io::write_to(vm, tx, &f, s)?,
+            None => vm.out.stdout.extend_from_slice(s.as_bytes()),
+        },
         Some(f) => crate::modules::io::write_to(vm, tx, f, s)?,
     }
     Ok(Value::None)
+}
+
+/// `sys.stdout` when a program replaced it; None while it is the standard stream.
+fn sys_stdout(vm: &mut Vm, tx: &Tx) -> PyResult<Option<Value>> {
+    let Payload::Dict(mods) = &vm.shared.modules.payload else {
+        return Ok(None);
+    };
+    let Some(sys) = tx
+        .read(mods)?
+        .get_str("sys", stmpy_core::str::str_hash("sys"))
+        .cloned()
+    else {
+        return Ok(None);
+    };
+    let Some(Payload::Module(m)) = sys.payload() else {
+        return Ok(None);
+    };
+    let Payload::Dict(d) = &m.dict.payload else {
+        return Ok(None);
+    };
+    let out = tx
+        .read(d)?
+        .get_str("stdout", stmpy_core::str::str_hash("stdout"))
+        .cloned();
+    Ok(match out {
+        Some(v) if crate::modules::io::which(&v) != Some(1) => Some(v),
+        _ => None,
+    })
 }
 
 fn input(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -543,8 +577,30 @@ fn class_check(tx: &Tx, ty: &ObjRef, spec: &Value, what: &str) -> PyResult<bool>
     }
 }
 
-fn isinstance(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+/// A user metaclass's `__instancecheck__`/`__subclasscheck__` hook on class `spec`
+/// (`ABCMeta`'s virtual subclasses), called with `v`.
+fn meta_check(vm: &mut Vm, tx: &Tx, spec: &Value, hook: &str, v: &Value) -> PyResult<Option<bool>> {
+    let hooked = match spec.payload() {
+        Some(Payload::Type(t)) => t.meta.as_ref(),
+        // `isinstance(x, typing.List)`: an object whose class has the hook.
+        Some(Payload::Instance(_)) => Some(type_of(spec)),
+        _ => None,
+    };
+    if let Some(meta) = hooked
+        && let Some(f) = ops::lookup_type(tx, meta, hook)?
+        && !crate::call::is_native_method(&f)
+    {
+        let r = vm.call_descr(tx, &f, spec, &[spec.clone(), v.clone()])?;
+        return Ok(Some(ops::truthy(vm, tx, &r)?));
+    }
+    Ok(None)
+}
+
+fn isinstance(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     arg_count("isinstance", args, 2, 2)?;
+    if let Some(b) = meta_check(vm, tx, &args[1], "__instancecheck__", &args[0])? {
+        return Ok(Value::Bool(b));
+    }
     Ok(Value::Bool(class_check(
         tx,
         type_of(&args[0]),
@@ -553,8 +609,11 @@ fn isinstance(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> 
     )?))
 }
 
-fn issubclass(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+fn issubclass(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     arg_count("issubclass", args, 2, 2)?;
+    if let Some(b) = meta_check(vm, tx, &args[1], "__subclasscheck__", &args[0])? {
+        return Ok(Value::Bool(b));
+    }
     let Some(c) = args[0]
         .obj()
         .filter(|o| matches!(o.payload, Payload::Type(_)))
@@ -822,6 +881,9 @@ pub struct CallerInfo {
     pub fast: Vec<(Value, Value)>,
     pub class_cell: Option<Value>,
     pub first_arg: Option<Value>,
+    /// The caller's code and position (`sys._caller`: warnings, traceback).
+    pub code: std::sync::Arc<crate::vm::LoadedCode>,
+    pub pc: usize,
 }
 
 impl CallerInfo {
@@ -860,6 +922,8 @@ impl CallerInfo {
             fast,
             class_cell,
             first_arg,
+            code: frame.code.clone(),
+            pc: frame.pc,
         })
     }
 }
@@ -885,6 +949,108 @@ fn locals(vm: &mut Vm, _tx: &Tx, _args: &[Value], _kw: &[(Value, Value)]) -> PyR
         d.insert_str(k.clone(), h, v.clone());
     }
     Ok(Value::dict(d))
+}
+
+fn exec(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    exec_source(vm, tx, args, kw, crate::compiler::Mode::Module, "exec")?;
+    Ok(Value::None)
+}
+
+fn eval(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    exec_source(vm, tx, args, kw, crate::compiler::Mode::Eval, "eval")
+}
+
+/// `exec`/`eval` of a source string in `globals` and `locals` (by default the caller's:
+/// its namespace dict, or a snapshot of a function's locals, as CPython).
+fn exec_source(
+    vm: &mut Vm,
+    tx: &Tx,
+    args: &[Value],
+    kw: &[(Value, Value)],
+    mode: crate::compiler::Mode,
+    name: &str,
+) -> PyResult<Value> {
+    arg_count(name, args, 1, 3)?;
+    let Some(src) = args[0].payload_str() else {
+        return Err(type_error(format!(
+            "{name}() arg 1 must be a string, bytes or code object"
+        )));
+    };
+    let src = if matches!(mode, crate::compiler::Mode::Eval) {
+        src.trim_start_matches([' ', '\t'])
+    } else {
+        src
+    };
+    let as_dict = |v: &Value, what: &str| -> PyResult<Option<ObjRef>> {
+        match v {
+            Value::None => Ok(None),
+            Value::Obj(o) if matches!(o.payload, Payload::Dict(_)) => Ok(Some(o.clone())),
+            _ if what == "locals" => match v.obj() {
+                Some(o) => Ok(Some(o.clone())),
+                None => Err(type_error("locals must be a mapping")),
+            },
+            _ => Err(type_error(format!(
+                "{name}() {what} must be a dict, not {}",
+                type_name(v)
+            ))),
+        }
+    };
+    let g = args.get(1).or_else(|| kwarg(kw, "globals")).cloned();
+    let l = args.get(2).or_else(|| kwarg(kw, "locals")).cloned();
+    let globals = match &g {
+        Some(v) => as_dict(v, "globals")?,
+        None => None,
+    };
+    let locals = match &l {
+        Some(v) => as_dict(v, "locals")?,
+        None => None,
+    };
+    let (globals, locals) = match globals {
+        Some(g) => {
+            let l = locals.unwrap_or_else(|| g.clone());
+            (g, l)
+        }
+        None => {
+            let c = caller(vm)?;
+            let g = c.globals.clone();
+            let l = match (locals, &c.locals) {
+                (Some(l), _) => l,
+                (None, Some(l)) => l.clone(),
+                (None, None) => {
+                    let mut d = DictData::new();
+                    for (k, v) in &c.fast {
+                        let h = k.as_str().map(|s| s.hash()).unwrap_or(0);
+                        d.insert_str(k.clone(), h, v.clone());
+                    }
+                    match Value::dict(d) {
+                        Value::Obj(o) => o,
+                        _ => g.clone(),
+                    }
+                }
+            };
+            (g, l)
+        }
+    };
+    let has_builtins = super::dict_data(tx, &globals)?
+        .get_str("__builtins__", stmpy_core::str::str_hash("__builtins__"))
+        .is_some();
+    if !has_builtins {
+        super::dict_set_str(
+            tx,
+            &globals,
+            Value::str("__builtins__"),
+            Value::Obj(vm.shared.builtins.clone()),
+        )?;
+    }
+    if let Ok(mut s) = vm.shared.sources.lock() {
+        s.insert("<string>".to_string(), std::sync::Arc::from(src));
+    }
+    let code = match crate::compiler::compile(src, "<string>", mode) {
+        Ok(c) => c,
+        Err(info) => return Err(Unwind::Exc(crate::syntax_error_object(vm, tx, &info)?)),
+    };
+    let frame = Frame::new(crate::vm::LoadedCode::load(code), globals, Some(locals));
+    vm.run_nested(tx, frame)
 }
 
 fn vars(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -985,13 +1151,55 @@ fn build_class(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> P
         .ok_or_else(|| type_error("__build_class__: name is not a string"))?
         .to_string();
     let mut bases: Vec<ObjRef> = Vec::new();
+    // Non-class bases (`Generic[T]`, `List[int]`) give their classes through
+    // `__mro_entries__`; the bases as written are kept as `__orig_bases__`.
+    let mut orig_bases = None;
     for b in &args[2..] {
         match b.obj() {
             Some(o) if matches!(o.payload, Payload::Type(_)) => bases.push(o.clone()),
-            _ => return Err(type_error("bases must be types")),
+            _ => {
+                let written = Value::tuple(args[2..].to_vec());
+                let Some(r) = ops::call_special(
+                    vm,
+                    tx,
+                    b,
+                    "__mro_entries__",
+                    std::slice::from_ref(&written),
+                )?
+                else {
+                    return Err(type_error("bases must be types"));
+                };
+                for e in crate::iter::collect(vm, tx, &r)? {
+                    match e.obj() {
+                        Some(o) if matches!(o.payload, Payload::Type(_)) => bases.push(o.clone()),
+                        _ => return Err(type_error("bases must be types")),
+                    }
+                }
+                orig_bases = Some(written);
+            }
         }
     }
-    // A metaclass other than `type` is out of scope; `metaclass=type` is accepted.
+    // The metaclass: `metaclass=` or the most derived of the bases' metaclasses.
+    let mut meta: Option<ObjRef> = match kwarg(kw, "metaclass") {
+        Some(m) => match m.obj() {
+            Some(o) if matches!(o.payload, Payload::Type(_)) => Some(o.clone()),
+            _ => return Err(type_error("metaclass must be a class")),
+        },
+        None => None,
+    };
+    if kwarg(kw, "metaclass").is_none() {
+        for b in &bases {
+            let bm = type_of_obj(b);
+            let better = match &meta {
+                None => true,
+                Some(m) => is_subtype(bm, m),
+            };
+            if better {
+                meta = Some(bm.clone());
+            }
+        }
+    }
+    let meta = meta.filter(|m| !m.is(&types().type_));
     let extra_kw: Vec<(Value, Value)> = kw
         .iter()
         .filter(|(k, _)| k.payload_str() != Some("metaclass"))
@@ -1003,6 +1211,13 @@ fn build_class(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> P
     frame.cells.extend(func.closure.iter().cloned());
     let _ = vm.run_nested(tx, frame)?;
     let mut data = super::dict_data(tx, &ns)?;
+    if let Some(orig) = orig_bases {
+        data.insert_str(
+            Value::str("__orig_bases__"),
+            stmpy_core::str::str_hash("__orig_bases__"),
+            orig,
+        );
+    }
     let classcell = data
         .get_str("__classcell__", stmpy_core::str::str_hash("__classcell__"))
         .cloned();
@@ -1015,15 +1230,41 @@ fn build_class(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> P
             &mut eqf,
         );
     }
-    let cls = make_class(tx, &name, bases, data)?;
+    let cls = match meta {
+        // A user metaclass builds the class: `meta(name, bases, namespace, **kw)`.
+        Some(meta) => {
+            let ns = Value::Obj(ObjRef::new(Payload::Dict(stmpy_core::stm::TVar::new(data))));
+            let bases_t = Value::tuple(bases.iter().cloned().map(Value::Obj).collect());
+            let r = vm.call(
+                tx,
+                &Value::Obj(meta),
+                &[args[1].clone(), bases_t, ns],
+                &extra_kw,
+            )?;
+            match r {
+                Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => o,
+                other => return Ok(other),
+            }
+        }
+        None => {
+            let cls = make_class(tx, &name, bases, data)?;
+            finish_class(vm, tx, &cls, &extra_kw)?;
+            cls
+        }
+    };
     if let Some(Value::Obj(cell)) = classcell
         && let Payload::Cell(c) = &cell.payload
     {
         tx.write(c, Value::Obj(cls.clone()))?;
     }
-    // __set_name__ on descriptors, then __init_subclass__ of the parent.
+    Ok(Value::Obj(cls))
+}
+
+/// What `type.__new__` does after creating a class: `__set_name__` on its descriptors,
+/// then the parent's `__init_subclass__` with the class keywords.
+fn finish_class(vm: &mut Vm, tx: &Tx, cls: &ObjRef, extra_kw: &[(Value, Value)]) -> PyResult<()> {
     let items: Vec<(Value, Value)> = tx
-        .read(&as_type(&cls).dict)?
+        .read(&as_type(cls).dict)?
         .iter()
         .map(|e| (e.key.clone(), e.value.clone()))
         .collect();
@@ -1034,7 +1275,7 @@ fn build_class(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> P
             vm.call_descr(tx, &f, &v, &[v.clone(), Value::Obj(cls.clone()), k])?;
         }
     }
-    let t = as_type(&cls);
+    let t = as_type(cls);
     if let Some(parent) = t.mro.first()
         && let Some(f) = ops::lookup_type(tx, parent, "__init_subclass__")?
         && !matches!(f.payload(), Some(Payload::ClassMethod(inner)) if matches!(inner.payload(), Some(Payload::Native(_))))
@@ -1043,13 +1284,56 @@ fn build_class(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> P
             Some(Payload::ClassMethod(inner)) => inner.clone(),
             _ => f.clone(),
         };
-        vm.call(tx, &inner, &[Value::Obj(cls.clone())], &extra_kw)?;
+        vm.call(tx, &inner, &[Value::Obj(cls.clone())], extra_kw)?;
     }
+    Ok(())
+}
+
+/// `type.__new__(meta, name, bases, namespace, **kw)` for a subclass `meta` of `type`
+/// (reached as `super().__new__(...)` in a metaclass, or calling such a metaclass).
+pub fn new_class_of_meta(
+    vm: &mut Vm,
+    tx: &Tx,
+    meta: &ObjRef,
+    args: &[Value],
+    kw: &[(Value, Value)],
+) -> PyResult<Value> {
+    if args.len() != 3 {
+        return Err(type_error("type.__new__() takes exactly 3 arguments"));
+    }
+    let name = args[0]
+        .payload_str()
+        .ok_or_else(|| type_error("type.__new__() argument 1 must be str"))?
+        .to_string();
+    let bases: Vec<ObjRef> = args[1]
+        .as_tuple()
+        .ok_or_else(|| type_error("type.__new__() argument 2 must be tuple"))?
+        .iter()
+        .filter_map(|b| b.obj().cloned())
+        .collect();
+    let data = match args[2].obj() {
+        Some(o) if matches!(o.payload, Payload::Dict(_)) => super::dict_data(tx, o)?,
+        _ => return Err(type_error("type.__new__() argument 3 must be dict")),
+    };
+    let meta = (!meta.is(&types().type_)).then(|| meta.clone());
+    let cls = make_class_meta(tx, &name, bases, data, meta)?;
+    finish_class(vm, tx, &cls, kw)?;
     Ok(Value::Obj(cls))
 }
 
 /// Creates a user class from its namespace.
-pub fn make_class(tx: &Tx, name: &str, mut bases: Vec<ObjRef>, data: DictData) -> PyResult<ObjRef> {
+pub fn make_class(tx: &Tx, name: &str, bases: Vec<ObjRef>, data: DictData) -> PyResult<ObjRef> {
+    make_class_meta(tx, name, bases, data, None)
+}
+
+/// `make_class` with a metaclass other than `type`.
+pub fn make_class_meta(
+    tx: &Tx,
+    name: &str,
+    mut bases: Vec<ObjRef>,
+    data: DictData,
+    meta: Option<ObjRef>,
+) -> PyResult<ObjRef> {
     let t = types();
     if bases.is_empty() {
         bases.push(t.object.clone());
@@ -1065,12 +1349,23 @@ pub fn make_class(tx: &Tx, name: &str, mut bases: Vec<ObjRef>, data: DictData) -
     }
     let _ = tx;
     let mut data = data;
+    // `__init_subclass__` and `__class_getitem__` are implicitly class methods.
+    for name in ["__init_subclass__", "__class_getitem__"] {
+        let h = stmpy_core::str::str_hash(name);
+        if let Some(f) = data.get_str(name, h)
+            && matches!(f.payload(), Some(Payload::Function(_)))
+        {
+            let wrapped = Value::Obj(ObjRef::new(Payload::ClassMethod(f.clone())));
+            data.insert_str(Value::str(name), h, wrapped);
+        }
+    }
     let h_eq = stmpy_core::str::str_hash("__eq__");
     let h_hash = stmpy_core::str::str_hash("__hash__");
     if data.get_str("__eq__", h_eq).is_some() && data.get_str("__hash__", h_hash).is_none() {
         data.insert_str(Value::str("__hash__"), h_hash, Value::None);
     }
-    let cls = new_type(name, bases, data, layout, builtin).map_err(type_error)?;
+    let cls = stmpy_core::types::new_type_with_meta(name, bases, data, layout, builtin, meta)
+        .map_err(type_error)?;
     Ok(cls)
 }
 
@@ -1242,7 +1537,6 @@ pub fn range_new(args: &[Value]) -> PyResult<Value> {
 }
 
 pub fn type_new(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
-    let _ = (vm, kw);
     if args.len() == 1 {
         return Ok(Value::Obj(type_of(&args[0]).clone()));
     }
@@ -1263,7 +1557,9 @@ pub fn type_new(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> 
         Some(o) => super::dict_data(tx, o)?,
         None => DictData::new(),
     };
-    Ok(Value::Obj(make_class(tx, &name, bases, data)?))
+    let cls = make_class(tx, &name, bases, data)?;
+    finish_class(vm, tx, &cls, kw)?;
+    Ok(Value::Obj(cls))
 }
 
 pub fn super_new(vm: &mut Vm, tx: &Tx, args: &[Value]) -> PyResult<Value> {

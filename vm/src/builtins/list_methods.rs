@@ -1,6 +1,7 @@
 //! Methods of `list`, `tuple` and `range`.
 
 use stmpy_core::error::{PyResult, index_error, type_error, value_error};
+use stmpy_core::list::ListData;
 use stmpy_core::stm::Tx;
 use stmpy_core::types::type_name;
 use stmpy_core::value::{ListCell, Payload, Value};
@@ -77,32 +78,37 @@ fn extend(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
 
 fn pop(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let l = cell(args, "pop")?;
-    let len = tx.read(l)?.len();
-    if len == 0 {
-        return Err(index_error("pop from empty list"));
-    }
-    let i = match args.get(1) {
-        Some(i) => {
-            let i = ops::index_of(i)?;
-            let j = if i < 0 { i + len as i64 } else { i };
-            if j < 0 || j >= len as i64 {
-                return Err(index_error("pop index out of range"));
-            }
-            j as usize
+    let i = args.get(1).map(ops::index_of).transpose()?;
+    // Checked inside the one `modify`: a `read` first would make the `modify` copy.
+    tx.modify(l, |l| {
+        let len = l.len();
+        if len == 0 {
+            return Err(index_error("pop from empty list"));
         }
-        None => len - 1,
-    };
-    Ok(tx.modify(l, |l| l.remove(i))?)
+        let j = match i {
+            Some(i) => {
+                let j = if i < 0 { i + len as i64 } else { i };
+                if j < 0 || j >= len as i64 {
+                    return Err(index_error("pop index out of range"));
+                }
+                j as usize
+            }
+            None => len - 1,
+        };
+        Ok(l.remove(j))
+    })?
 }
 
 fn insert(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let l = cell(args, "insert")?;
     arg_count("insert", args, 3, 3)?;
-    let len = tx.read(l)?.len() as i64;
     let i = ops::index_of(&args[1])?;
-    let j = if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
     let v = args[2].clone();
-    tx.modify(l, |l| l.insert(j, v))?;
+    tx.modify(l, |l| {
+        let len = l.len() as i64;
+        let j = if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
+        l.insert(j, v)
+    })?;
     Ok(Value::None)
 }
 
@@ -181,14 +187,13 @@ fn sort(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> PyResult
 
 fn reverse(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let l = cell(args, "reverse")?;
-    let rev: stmpy_core::imbl::Vector<Value> = tx.read(l)?.iter().rev().cloned().collect();
-    tx.write(l, rev)?;
+    tx.modify(l, |l| l.reverse())?;
     Ok(Value::None)
 }
 
 fn clear(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let l = cell(args, "clear")?;
-    tx.write(l, stmpy_core::imbl::Vector::new())?;
+    tx.write(l, ListData::new())?;
     Ok(Value::None)
 }
 

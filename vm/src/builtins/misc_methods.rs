@@ -29,7 +29,11 @@ pub const OBJECT: Table = &[
     ("__dir__", object_dir),
 ];
 
-pub const TYPE: Table = &[("mro", type_mro), ("__subclasses__", type_subclasses)];
+pub const TYPE: Table = &[
+    ("mro", type_mro),
+    ("__subclasses__", type_subclasses),
+    ("__call__", type_call),
+];
 
 pub const BASE_EXCEPTION: Table = &[
     ("__init__", exc_init),
@@ -117,9 +121,14 @@ fn object_init(_vm: &mut Vm, _tx: &Tx, _args: &[Value], _kw: &[(Value, Value)]) 
     Ok(Value::None)
 }
 
-fn object_new(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+fn object_new(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     match args.first().and_then(|c| c.obj()) {
+        // `super().__new__(meta, name, bases, ns)` in a metaclass: `type.__new__`.
+        Some(c) if stmpy_core::types::is_subtype(c, &stmpy_core::types::types().type_) => {
+            super::funcs::new_class_of_meta(vm, tx, c, &args[1..], kw)
+        }
         Some(c) if matches!(c.payload, Payload::Type(_)) => {
+            crate::call::check_abstract(tx, c)?;
             let layout = stmpy_core::types::as_type(c).layout;
             Ok(crate::call::new_instance(c, layout))
         }
@@ -197,6 +206,18 @@ fn object_setattr(
         Some(Payload::Instance(inst)) => {
             let (k, v) = (args[1].clone(), args[2].clone());
             tx.modify(&inst.dict, |d| d.insert_str(k, h, v))?;
+            Ok(Value::None)
+        }
+        // `super().__setattr__(name, value)` in a metaclass: set on the class.
+        Some(Payload::Type(t))
+            if t.layout != stmpy_core::types::Layout::Builtin
+                && t.builtin_base.is_none()
+                && !args[0]
+                    .obj()
+                    .is_some_and(|o| o.is(&stmpy_core::types::types().object)) =>
+        {
+            let (k, v) = (args[1].clone(), args[2].clone());
+            tx.modify(&t.dict, |d| d.insert_str(k, h, v))?;
             Ok(Value::None)
         }
         _ => Err(type_error(
@@ -280,6 +301,18 @@ fn type_mro(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> P
                 .collect(),
         )),
         None => Err(type_error("mro() needs a type")),
+    }
+}
+
+/// `type.__call__(cls, *args)`: creating an instance; reached as `super().__call__(...)`
+/// from a metaclass's own `__call__`.
+fn type_call(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    match args.first().and_then(|v| v.obj()) {
+        Some(o) if matches!(o.payload, Payload::Type(_)) => {
+            let cls = o.clone();
+            vm.construct_plain(tx, &cls, &args[1..], kw)
+        }
+        _ => Err(type_error("descriptor '__call__' requires a 'type' object")),
     }
 }
 

@@ -40,6 +40,7 @@ pub fn make_builtin_type(name: &str) -> ObjRef {
         dict: TVar::new(DictData::new()),
         layout: Layout::Builtin,
         builtin_base: Some("opaque"),
+        meta: None,
     }))
 }
 
@@ -295,11 +296,10 @@ pub fn kwargs_pairs(tx: &Tx, kwargs: &Value) -> PyResult<Vec<(Value, Value)>> {
 }
 
 pub fn new_set(vm: &mut Vm, tx: &Tx, items: Vec<Value>) -> PyResult<Value> {
-    let s = Value::Obj(ObjRef::new(Payload::Set(TVar::new(DictData::new()))));
-    for it in items {
-        set_add(vm, tx, &s, it)?;
-    }
-    Ok(s)
+    // Built privately, then put in its cell: adding item by item through the cell made
+    // every add after the first copy the whole set (`set(...)` was quadratic).
+    let d = build_set_data(vm, tx, items)?;
+    Ok(Value::Obj(ObjRef::new(Payload::Set(TVar::new(d)))))
 }
 
 pub fn set_add(vm: &mut Vm, tx: &Tx, s: &Value, v: Value) -> PyResult<()> {
@@ -307,6 +307,22 @@ pub fn set_add(vm: &mut Vm, tx: &Tx, s: &Value, v: Value) -> PyResult<()> {
         return Err(type_error("set_add on a non-set"));
     };
     let h = ops::hash(vm, tx, &v)?;
+    // One `modify` when no Python `__eq__` can run: a `read` before the `modify` would
+    // hand out the transaction's private copy and force the `modify` to copy the set.
+    let decided = tx.modify(cell, |d| {
+        let mut eq = |a: &Value, b: &Value| ops::simple_eq(a, b).ok_or(());
+        match d.lookup(h, &v, &mut eq) {
+            Ok(None) => {
+                d.push_new(h, v.clone(), Value::None);
+                true
+            }
+            Ok(Some(_)) => true,
+            Err(()) => false,
+        }
+    })?;
+    if decided {
+        return Ok(());
+    }
     let snapshot = tx.read(cell)?;
     if ops::dict_lookup(vm, tx, snapshot, &v, Some(h))?.is_none() {
         tx.modify(cell, |d| d.push_new(h, v, Value::None))?;
@@ -427,7 +443,7 @@ pub fn type_special_attr(tx: &Tx, o: &ObjRef, t: &TypeObj, n: &str) -> PyResult<
         "__dict__" => dict_proxy_of(tx, &t.dict)?,
         "__module__" => Value::str(&t.module),
         "__doc__" => Value::None,
-        "__class__" => Value::Obj(types().type_.clone()),
+        "__class__" => Value::Obj(t.meta.clone().unwrap_or_else(|| types().type_.clone())),
         _ => return Ok(None),
     }))
 }
@@ -660,7 +676,23 @@ pub fn repr_obj(vm: &mut Vm, tx: &Tx, v: &Value, o: &ObjRef) -> PyResult<String>
                 addr(o)
             )
         }
-        Payload::Type(_) => format!("<class '{}'>", class_qualname(tx, o)?),
+        Payload::Type(t) => {
+            // A user metaclass's `__repr__` (`<enum 'Color'>`).
+            if let Some(meta) = &t.meta
+                && let Some(f) = ops::lookup_type(tx, meta, "__repr__")?
+                && !matches!(f.payload(), Some(Payload::Native(_)))
+            {
+                let r = vm.call_descr(tx, &f, v, std::slice::from_ref(v))?;
+                return match r.payload_str() {
+                    Some(s) => Ok(s.to_string()),
+                    None => Err(type_error(format!(
+                        "__repr__ returned non-string (type {})",
+                        type_name(&r)
+                    ))),
+                };
+            }
+            format!("<class '{}'>", class_qualname(tx, o)?)
+        }
         Payload::Function(f) => format!(
             "<function {} at {}>",
             f.qualname.payload_str().unwrap_or("?"),
@@ -851,6 +883,13 @@ pub fn slice_indices(
     s: &Value,
     len: usize,
 ) -> PyResult<(i64, i64, i64, usize)> {
+    let (start, stop, step) = slice_fields(vm, tx, s)?;
+    Ok(adjust_slice(start, stop, step, len))
+}
+
+/// A slice's start, stop and (non-zero) step as integers, calling `__index__` where
+/// needed (so it may run Python code: call it outside `Tx::modify`).
+pub fn slice_fields(vm: &mut Vm, tx: &Tx, s: &Value) -> PyResult<(Option<i64>, Option<i64>, i64)> {
     let Some(Payload::Slice(a, b, c)) = s.payload() else {
         return Err(type_error("not a slice"));
     };
@@ -883,6 +922,18 @@ pub fn slice_indices(
     if step == 0 {
         return Err(value_error("slice step cannot be zero"));
     }
+    let start = get(vm, a)?;
+    let stop = get(vm, b)?;
+    Ok((start, stop, step))
+}
+
+/// (start, stop, step, length) of slice fields over `len` items (`PySlice_AdjustIndices`).
+pub fn adjust_slice(
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: i64,
+    len: usize,
+) -> (i64, i64, i64, usize) {
     let len = len as i64;
     let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
     let norm = |x: Option<i64>, default: i64| -> i64 {
@@ -892,8 +943,8 @@ pub fn slice_indices(
             Some(x) => x.min(hi),
         }
     };
-    let start = norm(get(vm, a)?, if step < 0 { hi } else { lo });
-    let stop = norm(get(vm, b)?, if step < 0 { lo } else { hi });
+    let start = norm(start, if step < 0 { hi } else { lo });
+    let stop = norm(stop, if step < 0 { lo } else { hi });
     let n = if step > 0 {
         if stop > start {
             (stop - start - 1) / step + 1
@@ -905,7 +956,7 @@ pub fn slice_indices(
     } else {
         0
     };
-    Ok((start, stop, step, n as usize))
+    (start, stop, step, n as usize)
 }
 
 fn slice_positions(start: i64, step: i64, n: usize) -> impl Iterator<Item = usize> {
@@ -928,7 +979,7 @@ pub fn getitem(vm: &mut Vm, tx: &Tx, container: &Value, key: &Value) -> PyResult
                 let (start, _, step, n) = slice_indices(vm, tx, key, l.len())?;
                 if step == 1 {
                     let s = start as usize;
-                    return Ok(Value::list(l.clone().slice(s..s + n)));
+                    return Ok(Value::list(l.slice(s, s + n)));
                 }
                 return Ok(Value::list_from(
                     slice_positions(start, step, n)
@@ -1009,8 +1060,19 @@ pub fn getitem(vm: &mut Vm, tx: &Tx, container: &Value, key: &Value) -> PyResult
                 None => Err(not_subscriptable(container)),
             }
         }
-        Payload::Type(_) => {
+        Payload::Type(t) => {
+            if t.meta.is_some()
+                && let Some(v) =
+                    ops::call_special(vm, tx, container, "__getitem__", std::slice::from_ref(key))?
+            {
+                return Ok(v);
+            }
             if let Some(f) = ops::lookup_type(tx, o, "__class_getitem__")? {
+                // Bound to the class itself, not to its metaclass.
+                let f = match f.payload() {
+                    Some(Payload::ClassMethod(inner)) => inner.clone(),
+                    _ => f,
+                };
                 return vm.call_descr(tx, &f, container, &[container.clone(), key.clone()]);
             }
             // `list[int]` and friends in annotations: the class itself stands in.
@@ -1036,42 +1098,48 @@ pub fn setitem(vm: &mut Vm, tx: &Tx, container: &Value, key: Value, v: Value) ->
         Some(Payload::List(cell)) => {
             if is_slice(&key) {
                 let items = crate::iter::collect(vm, tx, &v)?;
-                let len = tx.read(cell)?.len();
-                let (start, _, step, n) = slice_indices(vm, tx, &key, len)?;
-                if step == 1 {
-                    let s = start as usize;
-                    tx.modify(cell, |l| {
-                        let mut tail = l.split_off(s);
-                        let rest = tail.split_off(n.min(tail.len()));
-                        l.extend(items);
-                        l.append(rest);
-                    })?;
-                    return Ok(());
-                }
-                if items.len() != n {
-                    return Err(value_error(format!(
-                        "attempt to assign sequence of size {} to extended slice of size {n}",
-                        items.len()
-                    )));
-                }
-                tx.modify(cell, |l| {
+                let (start, stop, step) = slice_fields(vm, tx, &key)?;
+                // The length is taken inside the one `modify` (see `set_add`).
+                return tx.modify(cell, |l| {
+                    let (start, _, step, n) = adjust_slice(start, stop, step, l.len());
+                    if step == 1 {
+                        let s = start as usize;
+                        l.splice(s, (s + n).min(l.len()), items);
+                        return Ok(());
+                    }
+                    if items.len() != n {
+                        return Err(value_error(format!(
+                            "attempt to assign sequence of size {} to extended slice of size {n}",
+                            items.len()
+                        )));
+                    }
                     for (pos, it) in slice_positions(start, step, n).zip(items) {
                         l.set(pos, it);
                     }
+                    Ok(())
                 })?;
-                return Ok(());
             }
-            let len = tx.read(cell)?.len();
-            let i = ops::seq_index(&key, len, "list assignment")?;
+            // Index checked inside the one `modify` (see `set_add`).
             tx.modify(cell, |l| {
+                let i = ops::seq_index(&key, l.len(), "list assignment")?;
                 l.set(i, v);
-            })?;
-            Ok(())
+                Ok(())
+            })?
         }
         Some(Payload::Dict(cell)) => {
             let h = ops::hash(vm, tx, &key)?;
             if key.as_str().is_some() {
                 tx.modify(cell, |d| d.insert_str(key, h, v))?;
+                return Ok(());
+            }
+            // Keys that compare without Python code (ints, floats, tuples of them): look
+            // up and store in one `modify`, not a `read` and a `modify`, which copies a
+            // big dict's path on every store.
+            let mut simple = |a: &Value, b: &Value| ops::simple_eq(a, b).ok_or(());
+            if tx
+                .modify(cell, |d| d.insert(h, key.clone(), v.clone(), &mut simple))?
+                .is_ok()
+            {
                 return Ok(());
             }
             let snapshot = tx.read(cell)?.clone();
@@ -1225,11 +1293,12 @@ pub fn seq_binary(
                     Ok(Some(Value::tuple(v)))
                 }
                 Some(Payload::List(l)) => {
-                    let src = tx.read(l)?.clone();
-                    let mut out = stmpy_core::imbl::Vector::new();
-                    for _ in 0..n {
-                        out.append(src.clone());
-                    }
+                    let src = tx.read(l)?;
+                    // Item by item (appending whole persistent vectors made imbl
+                    // rebalance on every append: `[None] * 100000` took seconds).
+                    let total = src.len().saturating_mul(n);
+                    let out: stmpy_core::list::ListData =
+                        src.iter().cycle().take(total).cloned().collect();
                     if op.is_inplace() && pa.is_some() {
                         tx.write(l, out)?;
                         return Ok(Some(a.clone()));

@@ -43,7 +43,7 @@ pub const SINK: Table = &[
     ("isatty", sink_isatty),
 ];
 
-fn which(v: &Value) -> Option<u8> {
+pub fn which(v: &Value) -> Option<u8> {
     match v.payload() {
         Some(Payload::Opaque(_, d)) => d.downcast_ref::<Sink>().map(|s| s.0),
         _ => None,

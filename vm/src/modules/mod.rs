@@ -8,7 +8,9 @@
 
 pub mod io;
 pub mod os;
+pub mod structseq;
 pub mod sys;
+pub mod sys_info;
 pub mod time;
 
 use stmpy_core::error::PyResult;

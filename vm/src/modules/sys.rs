@@ -5,7 +5,7 @@ use std::sync::atomic::Ordering;
 use stmpy_core::error::{PyResult, Unwind, type_error, value_error};
 use stmpy_core::stm::Tx;
 use stmpy_core::types::{ExcKind, type_of};
-use stmpy_core::value::{ObjRef, Value};
+use stmpy_core::value::{ObjRef, Payload, Value};
 
 use super::set_attr;
 use crate::builtins::Table;
@@ -19,7 +19,9 @@ pub const FUNCTIONS: Table = &[
     ("exc_info", exc_info),
     ("exception", exception),
     ("intern", intern),
-    ("getsizeof", getsizeof),
+    ("getsizeof", super::sys_info::getsizeof),
+    ("_caller", caller),
+    ("_format_exception", format_exception),
 ];
 
 pub fn init(vm: &mut Vm, tx: &Tx, g: &ObjRef) -> PyResult<()> {
@@ -38,19 +40,7 @@ pub fn init(vm: &mut Vm, tx: &Tx, g: &ObjRef) -> PyResult<()> {
     set_attr(tx, g, "version", Value::str("3.11.0 (stmpy)"))?;
     set_attr(tx, g, "executable", Value::str("stmpy"))?;
     set_attr(tx, g, "implementation", Value::str("stmpy"))?;
-    set_attr(
-        tx,
-        g,
-        "version_info",
-        Value::tuple(vec![
-            Value::Int(3),
-            Value::Int(11),
-            Value::Int(0),
-            Value::str("final"),
-            Value::Int(0),
-        ]),
-    )?;
-    set_attr(tx, g, "float_info_max", Value::Float(f64::MAX))?;
+    super::sys_info::init(vm, tx, g)?;
     set_attr(
         tx,
         g,
@@ -123,6 +113,55 @@ fn intern(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyR
     Ok(args.first().cloned().unwrap_or_default())
 }
 
-fn getsizeof(_vm: &mut Vm, _tx: &Tx, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(Value::Int(64))
+/// `sys._caller(depth)`: `(filename, lineno, function name, globals)` of the frame
+/// `depth` levels above the Python function calling it (0: that function), or None past
+/// the outermost frame. The frozen `warnings` and `traceback` modules use it where
+/// CPython uses `sys._getframe`.
+fn caller(vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let depth = match args.first() {
+        Some(v) => ops::index_of(v)?,
+        None => 0,
+    };
+    if depth < 0 {
+        return Err(value_error("depth must be >= 0"));
+    }
+    let depth = depth as usize;
+    let (code, pc, globals) = if depth == 0 {
+        let Some(c) = vm.caller.as_ref() else {
+            return Ok(Value::None);
+        };
+        (c.code.clone(), c.pc, c.globals.clone())
+    } else {
+        let n = vm.frames.len();
+        if depth > n {
+            return Ok(Value::None);
+        }
+        let f = &vm.frames[n - depth];
+        (f.code.clone(), f.pc, f.globals.clone())
+    };
+    let line = code.code.location(pc.saturating_sub(1) as u32).line;
+    Ok(Value::tuple(vec![
+        Value::string(code.code.filename.to_string()),
+        Value::Int(line as i64),
+        Value::string(code.code.name.to_string()),
+        Value::Obj(globals),
+    ]))
+}
+
+/// `sys._format_exception(exc)`: the traceback text CPython prints for `exc`
+/// (`traceback.format_exception`, `print_exc`).
+fn format_exception(
+    vm: &mut Vm,
+    tx: &Tx,
+    args: &[Value],
+    _kw: &[(Value, Value)],
+) -> PyResult<Value> {
+    match args.first().and_then(|v| v.obj()) {
+        Some(o) if matches!(&o.payload, Payload::Instance(i) if i.exc.is_some()) => Ok(
+            Value::string(crate::exceptions::format_exception(vm, tx, o)?),
+        ),
+        _ => Err(type_error(
+            "_format_exception() argument must be an exception",
+        )),
+    }
 }

@@ -35,8 +35,15 @@ macro_rules! frozen {
 /// Every frozen module, by import name.
 pub const FROZEN_MODULES: &[FrozenModule] = &[
     frozen!("collections", "collections/__init__.py", package),
+    frozen!("collections.abc", "collections/abc.py"),
+    frozen!("abc", "abc.py"),
+    frozen!("argparse", "argparse.py"),
     frozen!("bisect", "bisect.py"),
+    frozen!("contextlib", "contextlib.py"),
     frozen!("copy", "copy.py"),
+    frozen!("dataclasses", "dataclasses.py"),
+    frozen!("enum", "enum.py"),
+    frozen!("fractions", "fractions.py"),
     frozen!("functools", "functools.py"),
     frozen!("heapq", "heapq.py"),
     frozen!("itertools", "itertools.py"),
@@ -44,11 +51,18 @@ pub const FROZEN_MODULES: &[FrozenModule] = &[
     frozen!("json.decoder", "json/decoder.py"),
     frozen!("json.encoder", "json/encoder.py"),
     frozen!("operator", "operator.py"),
+    frozen!("pprint", "pprint.py"),
     frozen!("os", "os/__init__.py", package),
     frozen!("os.path", "os/path.py"),
     frozen!("re", "re.py"),
+    frozen!("statistics", "statistics.py"),
     frozen!("string", "string.py"),
     frozen!("struct", "struct.py"),
+    frozen!("textwrap", "textwrap.py"),
+    frozen!("timeit", "timeit.py"),
+    frozen!("traceback", "traceback.py"),
+    frozen!("typing", "typing.py"),
+    frozen!("warnings", "warnings.py"),
 ];
 
 /// The source of frozen module `name`, with its pseudo file name and whether it is a

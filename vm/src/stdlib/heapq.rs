@@ -8,7 +8,7 @@
 //! `vm/lib/heapq.py` and `vm/lib/bisect.py` import these over their Python versions.
 
 use stmpy_core::error::{PyResult, index_error, type_error, value_error};
-use stmpy_core::imbl::Vector;
+use stmpy_core::list::ListData;
 use stmpy_core::stm::Tx;
 use stmpy_core::types::type_name;
 use stmpy_core::value::{ListCell, Payload, Value};
@@ -88,7 +88,7 @@ fn siftdown(
     vm: &mut Vm,
     tx: &Tx,
     max: bool,
-    h: &mut Vector<Value>,
+    h: &mut ListData,
     start: usize,
     mut pos: usize,
 ) -> PyResult<()> {
@@ -107,7 +107,7 @@ fn siftdown(
     Ok(())
 }
 
-fn siftup(vm: &mut Vm, tx: &Tx, max: bool, h: &mut Vector<Value>, mut pos: usize) -> PyResult<()> {
+fn siftup(vm: &mut Vm, tx: &Tx, max: bool, h: &mut ListData, mut pos: usize) -> PyResult<()> {
     let endpos = h.len();
     let start = pos;
     let newitem = h[pos].clone();

@@ -266,7 +266,7 @@ fn round_to_int(
     vm: &mut Vm,
     tx: &Tx,
     x: &Value,
-    special: &str,
+    special: &'static str,
     f: fn(f64) -> f64,
 ) -> PyResult<Value> {
     match x {

@@ -116,6 +116,7 @@ pub fn random_class() -> &'static ObjRef {
             dict: TVar::new(dict),
             layout: Layout::Object,
             builtin_base: None,
+            meta: None,
         }))
     })
 }
@@ -149,6 +150,7 @@ pub fn system_random_class() -> &'static ObjRef {
             dict: TVar::new(dict),
             layout: Layout::Object,
             builtin_base: None,
+            meta: None,
         }))
     })
 }

@@ -26,6 +26,7 @@
 //! so no boundary happens inside it: the block is part of one transaction.
 
 mod natives;
+pub mod report;
 pub mod sites;
 mod timer;
 
@@ -60,6 +61,11 @@ static NEXT_IDENT: AtomicU64 = AtomicU64::new(1);
 
 /// Budget while inside `stm.atomic`: never reaches 0, so no boundary happens.
 const ATOMIC_BUDGET: i64 = i64::MAX / 4;
+/// Budget set by entering an outermost `stm.atomic` where a boundary can follow: the
+/// eval loop ends the transaction right after the `with` entry when it sees this exact
+/// value, so the block starts a transaction of its own. Any instruction run before that
+/// check moves the budget off the sentinel (still huge): no boundary inside the block.
+pub const ATOMIC_SPLIT: i64 = ATOMIC_BUDGET + 1;
 /// Stack of each Python thread's OS thread (native code calling back into Python nests
 /// Rust frames; the memory is only reserved).
 const THREAD_STACK: usize = 256 << 20;
@@ -164,11 +170,17 @@ pub fn wants_snapshot(mode: TxMode) -> bool {
     mode == TxMode::Optimistic || CONCURRENT.load(Ordering::Relaxed)
 }
 
-/// Called by the driver when a top-level transaction begins.
-pub fn on_begin() {
+/// Called by the driver when a top-level transaction begins (after it has set the
+/// budget): a transaction that begins inside `stm.atomic` gets no boundary before the
+/// block ends.
+pub fn on_begin(vm: &mut Vm) {
     LOCAL.with(|l| {
         let mut l = l.borrow_mut();
         l.atomic_at_begin = l.atomic_depth;
+        if l.atomic_depth > 0 {
+            l.saved_budget = vm.budget;
+            vm.budget = ATOMIC_BUDGET;
+        }
     });
 }
 
@@ -211,10 +223,35 @@ pub fn run_deferred(vm: &mut Vm) {
                 // Not running transactions for a while: let a thread alone elsewhere use
                 // the engine's solo fast path meanwhile.
                 stmpy_core::stm::detach_thread();
+                let _idle = Idle::new();
                 std::thread::sleep(d);
             }
         }
     }
+}
+
+/// While alive, this thread does not count as running: a thread parked in a wait or
+/// asleep runs no transaction, so one left alone elsewhere (a worker whose starter
+/// waits in `join`) gets inevitable transactions (no read/write logging) instead of
+/// optimistic ones.
+struct Idle(());
+
+impl Idle {
+    fn new() -> Idle {
+        RUNNING.fetch_sub(1, Ordering::SeqCst);
+        Idle(())
+    }
+}
+
+impl Drop for Idle {
+    fn drop(&mut self) {
+        RUNNING.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+/// Rolls back a transaction that called `retry` and parks until a cell it read changes.
+pub fn abort_and_wait(tx: Tx) {
+    tx.abort_and_wait();
 }
 
 pub fn defer(a: Deferred) {
@@ -238,7 +275,25 @@ pub fn request_boundary(vm: &mut Vm) -> bool {
     }
 }
 
+/// Whether the eval loop should end the transaction before entering `with mgr:`: while
+/// other threads run, when `mgr.__enter__` is Python code (it may wait, e.g.
+/// `Lock.acquire`, and a wait re-runs the transaction from its start; called from the
+/// `with`, it runs nested, where no boundary of its own can happen), and when the
+/// transaction has already run calls or loops (a fresh one is not split again).
+pub fn split_before_with(vm: &Vm, tx: &Tx, mgr: &Value) -> PyResult<bool> {
+    if RUNNING.load(Ordering::Relaxed) < 2 || vm.budget >= vm.budget_size || atomic_depth() > 0 {
+        return Ok(false);
+    }
+    let ty = stmpy_core::types::type_of(mgr).clone();
+    let enter = crate::ops::lookup_type(tx, &ty, "__enter__")?;
+    Ok(matches!(
+        enter.as_ref().and_then(|e| e.payload()),
+        Some(stmpy_core::value::Payload::Function(_))
+    ))
+}
+
 pub fn atomic_enter(vm: &mut Vm) {
+    let split = boundary_possible(vm);
     LOCAL.with(|l| {
         let mut l = l.borrow_mut();
         if l.atomic_depth == 0 {
@@ -246,7 +301,7 @@ pub fn atomic_enter(vm: &mut Vm) {
         }
         l.atomic_depth += 1;
     });
-    vm.budget = ATOMIC_BUDGET;
+    vm.budget = if split { ATOMIC_SPLIT } else { ATOMIC_BUDGET };
 }
 
 pub fn atomic_exit(vm: &mut Vm) {

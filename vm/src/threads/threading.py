@@ -49,7 +49,11 @@ class Lock:
                 raise ValueError("can't specify a timeout for a non-blocking call")
             return False
         if timeout == -1:
-            _block(None)
+            _boundary()
+            while self._locked:
+                _block(None)
+            self._locked = True
+            return True
         if timeout < 0:
             raise ValueError("timeout value must be a non-negative number")
         deadline = _monotonic() + timeout
@@ -105,7 +109,12 @@ class RLock:
                 raise ValueError("can't specify a timeout for a non-blocking call")
             return False
         if timeout == -1:
-            _block(None)
+            _boundary()
+            while self._owner is not None:
+                _block(None)
+            self._owner = me
+            self._count = 1
+            return True
         if timeout < 0:
             raise ValueError("timeout value must be a non-negative number")
         deadline = _monotonic() + timeout
@@ -141,6 +150,7 @@ class RLock:
         return state
 
     def _acquire_restore(self, state):
+        _boundary()
         while self._owner is not None:
             _block(None)
         self._count, self._owner = state
@@ -185,6 +195,7 @@ class Condition:
         if hasattr(self._lock, '_acquire_restore'):
             self._lock._acquire_restore(state)
         else:
+            _boundary()
             while self._lock._locked:
                 _block(None)
             self._lock._locked = True
@@ -271,7 +282,11 @@ class Semaphore:
         if not blocking:
             return False
         if timeout is None:
-            _block(None)
+            _boundary()
+            while self._value == 0:
+                _block(None)
+            self._value -= 1
+            return True
         deadline = _monotonic() + timeout
         _boundary()
         while self._value == 0:
@@ -329,7 +344,10 @@ class Event:
         if self._flag:
             return True
         if timeout is None:
-            _block(None)
+            _boundary()
+            while not self._flag:
+                _block(None)
+            return True
         deadline = _monotonic() + timeout
         _boundary()
         while not self._flag:
@@ -485,10 +503,11 @@ class Thread:
                 raise RuntimeError("threads can only be started once")
             self._started = True
             self._alive = True
-        # The OS thread starts when this transaction commits (right after _start).
-        ident = _start(self._bootstrap, (), {}, self._daemonic)
-        self._ident = ident
-        _active[ident] = self
+            # The OS thread starts when the transaction that puts it in _active
+            # commits, so it cannot finish (and leave _active) before it is there.
+            self._ident = _start(self._bootstrap, (), {}, self._daemonic)
+            _active[self._ident] = self
+        _boundary()  # commit now: the thread starts running
 
     def run(self):
         try:
@@ -519,7 +538,10 @@ class Thread:
         if not self._alive:
             return
         if timeout is None:
-            _block(None)
+            _boundary()
+            while self._alive:
+                _block(None)
+            return
         deadline = _monotonic() + max(timeout, 0)
         _boundary()
         while self._alive:
