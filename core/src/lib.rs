@@ -7,6 +7,7 @@
 //! - [`list`]: `list` items (a `Vec` while small, a persistent vector when big).
 //! - [`types`]: type objects, C3 MRO, the built-in types and exception hierarchy.
 //! - [`int`]: `int` arithmetic, `i64` overflowing into `BigInt`.
+//! - [`unicode`]: CPython's character classes and case mappings for `str` methods.
 //! - [`error`]: `Unwind` (Python exception or STM control flow) and `PyResult`.
 pub use imbl;
 pub use stmpy_stm as stm;
@@ -17,6 +18,7 @@ pub mod int;
 pub mod list;
 pub mod str;
 pub mod types;
+pub mod unicode;
 pub mod value;
 
 pub use error::{PyResult, Unwind};

@@ -86,6 +86,8 @@ pub enum Payload {
     BigInt(BigInt),
     /// A float boxed only where a `Value` cannot hold one (never on the hot path).
     Bytes(Box<[u8]>),
+    /// `bytearray`: a mutable byte buffer in one cell.
+    ByteArray(TVar<Vec<u8>>),
     Tuple(Box<[Value]>),
     List(ListCell),
     Dict(TVar<DictData>),
@@ -116,6 +118,7 @@ impl Payload {
             Payload::Str(_) => "str",
             Payload::BigInt(_) => "int",
             Payload::Bytes(_) => "bytes",
+            Payload::ByteArray(_) => "bytearray",
             Payload::Tuple(_) => "tuple",
             Payload::List(_) => "list",
             Payload::Dict(_) => "dict",
@@ -273,5 +276,8 @@ impl Value {
     }
     pub fn bytes(b: Vec<u8>) -> Value {
         Value::Obj(ObjRef::new(Payload::Bytes(b.into_boxed_slice())))
+    }
+    pub fn bytearray(b: Vec<u8>) -> Value {
+        Value::Obj(ObjRef::new(Payload::ByteArray(TVar::new(b))))
     }
 }

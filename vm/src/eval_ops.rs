@@ -292,9 +292,7 @@ impl Vm {
             Conversion::None => v,
             Conversion::Str => Value::string(ops::str_of(self, tx, &v)?),
             Conversion::Repr => Value::string(ops::repr(self, tx, &v)?),
-            Conversion::Ascii => {
-                Value::string(stmpy_core::fmt::ascii_str(&ops::repr(self, tx, &v)?))
-            }
+            Conversion::Ascii => Value::string(ops::ascii(self, tx, &v)?),
         };
         let spec_s = spec.payload_str().unwrap_or("");
         if spec_s.is_empty() && v.as_str().is_some() {

@@ -134,12 +134,26 @@ pub fn exc_str(vm: &mut Vm, tx: &Tx, o: &ObjRef) -> PyResult<String> {
     let st = exc_state(tx, o)?;
     let args = st.args.as_tuple().map(|a| a.to_vec()).unwrap_or_default();
     let is_key_error = is_subtype(type_of_obj(o), types().exc(ExcKind::KeyError));
+    if let Some(kind) = unicode_error_kind(o)
+        && let Some(s) = crate::builtins::codecs::unicode_error_str(kind, &args)
+    {
+        return Ok(s);
+    }
     match args.len() {
         0 => Ok(String::new()),
         1 if is_key_error => ops::repr(vm, tx, &args[0]),
         1 => ops::str_of(vm, tx, &args[0]),
         _ => ops::repr(vm, tx, &st.args),
     }
+}
+
+/// UnicodeEncodeError or UnicodeDecodeError, when `o` is one (their `str()` and
+/// attributes come from their five arguments).
+fn unicode_error_kind(o: &ObjRef) -> Option<ExcKind> {
+    let class = type_of_obj(o);
+    [ExcKind::UnicodeEncodeError, ExcKind::UnicodeDecodeError]
+        .into_iter()
+        .find(|&k| is_subtype(class, types().exc(k)))
 }
 
 /// `repr(exc)`: `ValueError('x')`.
@@ -181,6 +195,16 @@ pub fn exc_attr(tx: &Tx, o: &ObjRef, name: &str) -> PyResult<Option<Value>> {
                 0 => Value::None,
                 1 => a[0].clone(),
                 _ => st.args.clone(),
+            }
+        }
+        "encoding" | "object" | "start" | "end" | "reason" if unicode_error_kind(o).is_some() => {
+            let i = ["encoding", "object", "start", "end", "reason"]
+                .iter()
+                .position(|n| *n == name)
+                .unwrap_or(0);
+            match st.args.as_tuple() {
+                Some(a) if a.len() == 5 => a[i].clone(),
+                _ => return Ok(None),
             }
         }
         "__notes__" => return Ok(None),

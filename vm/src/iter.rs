@@ -75,6 +75,7 @@ fn iter_types() -> &'static HashMap<&'static str, ObjRef> {
             "tuple_iterator",
             "str_ascii_iterator",
             "bytes_iterator",
+            "bytearray_iterator",
             "range_iterator",
             "dict_keyiterator",
             "dict_valueiterator",
@@ -148,6 +149,13 @@ pub fn iter(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<Value> {
             )),
             Payload::Bytes(_) => Some((
                 "bytes_iterator",
+                IterState::Seq {
+                    seq: v.clone(),
+                    index: 0,
+                },
+            )),
+            Payload::ByteArray(_) => Some((
+                "bytearray_iterator",
                 IterState::Seq {
                     seq: v.clone(),
                     index: 0,
@@ -298,6 +306,7 @@ fn step(vm: &mut Vm, tx: &Tx, io: &IterObj) -> PyResult<Option<Value>> {
                 Some(Payload::Tuple(t)) => t.get(i).cloned(),
                 Some(Payload::Str(s)) => s.char_at(i).map(|c| Value::string(c.to_string())),
                 Some(Payload::Bytes(b)) => b.get(i).map(|x| Value::Int(*x as i64)),
+                Some(Payload::ByteArray(b)) => tx.read(b)?.get(i).map(|x| Value::Int(*x as i64)),
                 _ => None,
             };
             match v {

@@ -368,7 +368,7 @@ fn builtins_dict() -> DictData {
         ("staticmethod", &t.staticmethod),
         ("classmethod", &t.classmethod),
         ("super", &t.super_),
-        ("bytearray", &t.bytes),
+        ("bytearray", &t.bytearray),
         ("complex", &t.float),
     ];
     for (name, ty) in tys {

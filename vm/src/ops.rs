@@ -3,7 +3,7 @@
 //! classes go through their dunder methods (run by a nested eval loop).
 
 use num_bigint::BigInt;
-use stmpy_core::error::{PyResult, Unwind, attribute_error, index_error, type_error};
+use stmpy_core::error::{PyResult, Unwind, attribute_error, index_error, type_error, value_error};
 use stmpy_core::fmt;
 use stmpy_core::int::{self, IntOp};
 use stmpy_core::stm::Tx;
@@ -115,6 +115,7 @@ pub fn truthy(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<bool> {
             Payload::Dict(d) | Payload::Set(d) => !tx.read(d)?.is_empty(),
             Payload::FrozenSet(d) => !d.is_empty(),
             Payload::Bytes(b) => !b.is_empty(),
+            Payload::ByteArray(b) => !tx.read(b)?.is_empty(),
             Payload::Range(start, stop, step) => range_len(*start, *stop, *step) > 0,
             Payload::Instance(_) => {
                 if let Some(r) = call_special(vm, tx, v, "__bool__", &[])? {
@@ -204,6 +205,7 @@ pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
                     true
                 }
                 (Payload::Instance(_), _) | (_, Payload::Instance(_)) => return None,
+                (Payload::ByteArray(_), _) | (_, Payload::ByteArray(_)) => return None,
                 (Payload::List(_), _)
                 | (Payload::Dict(_), _)
                 | (Payload::Set(_), _)
@@ -269,7 +271,11 @@ pub fn hash_simple(v: &Value) -> Option<i64> {
                 }
                 h as i64
             }
-            Payload::Instance(_) | Payload::List(_) | Payload::Dict(_) | Payload::Set(_) => {
+            Payload::Instance(_)
+            | Payload::List(_)
+            | Payload::Dict(_)
+            | Payload::Set(_)
+            | Payload::ByteArray(_) => {
                 return None;
             }
             _ => (o.id() >> 4) as i64,
@@ -476,7 +482,11 @@ fn builtin_compare(
     };
     match (pa, pb) {
         (Payload::Str(x), Payload::Str(y)) => Ok(Some(cmp_ord(op, x.as_str(), y.as_str()))),
-        (Payload::Bytes(x), Payload::Bytes(y)) => Ok(Some(cmp_ord(op, &**x, &**y))),
+        (Payload::Bytes(_) | Payload::ByteArray(_), Payload::Bytes(_) | Payload::ByteArray(_)) => {
+            let x = crate::builtins::bytes_methods::arg_bytes(tx, a)?;
+            let y = crate::builtins::bytes_methods::arg_bytes(tx, b)?;
+            Ok(Some(cmp_ord(op, x, y)))
+        }
         (Payload::Tuple(x), Payload::Tuple(y)) => seq_compare(vm, tx, op, x, y).map(Some),
         (Payload::List(x), Payload::List(y)) => {
             let xs: Vec<Value> = tx.read(x)?.iter().cloned().collect();
@@ -711,7 +721,13 @@ fn unsupported(op: BinOp, a: &Value, b: &Value) -> Unwind {
     let is_seq = |v: &Value| {
         matches!(
             v.payload(),
-            Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_))
+            Some(
+                Payload::Str(_)
+                    | Payload::List(_)
+                    | Payload::Tuple(_)
+                    | Payload::Bytes(_)
+                    | Payload::ByteArray(_)
+            )
         )
     };
     if op.base() == BinOp::Mul
@@ -724,6 +740,12 @@ fn unsupported(op: BinOp, a: &Value, b: &Value) -> Unwind {
             "can't multiply sequence by non-int of type '{}'",
             type_name(other)
         ));
+    }
+    if op.base() == BinOp::Add
+        && matches!(a.payload(), Some(Payload::Bytes(_) | Payload::ByteArray(_)))
+        && !is_user_instance(b)
+    {
+        return type_error(format!("can't concat {} to {}", type_name(b), type_name(a)));
     }
     if op.base() == BinOp::Add && a.as_str().is_some() {
         return type_error(format!(
@@ -892,6 +914,11 @@ pub fn repr(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<String> {
         Value::Float(f) => fmt::float_repr(*f),
         Value::Obj(o) => return crate::builtins::repr_obj(vm, tx, v, o),
     })
+}
+
+/// `ascii(v)`: `repr(v)` with non-ASCII characters escaped.
+pub fn ascii(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<String> {
+    Ok(fmt::escape_non_ascii(repr(vm, tx, v)?))
 }
 
 pub fn str_of(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<String> {
@@ -1291,6 +1318,7 @@ pub fn len(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<usize> {
             Payload::Dict(d) | Payload::Set(d) => return Ok(tx.read(d)?.len()),
             Payload::FrozenSet(d) => return Ok(d.len()),
             Payload::Bytes(b) => return Ok(b.len()),
+            Payload::ByteArray(b) => return Ok(tx.read(b)?.len()),
             Payload::Range(a, b, c) => return Ok(range_len(*a, *b, *c) as usize),
             Payload::Instance(_) | Payload::Type(_) => {
                 if let Some(r) = call_special(vm, tx, v, "__len__", &[])? {
@@ -1363,13 +1391,20 @@ pub fn contains(vm: &mut Vm, tx: &Tx, container: &Value, item: &Value) -> PyResu
                     return Ok(inside && (i - a) % c == 0);
                 }
             }
-            Payload::Bytes(b) => {
-                if let Value::Int(i) = item {
-                    return Ok(b.contains(&(*i as u8)));
+            Payload::Bytes(_) | Payload::ByteArray(_) => {
+                let b = crate::builtins::bytes_methods::arg_bytes(tx, container)?;
+                if let Some(sub) = crate::builtins::bytes_methods::bytes_like(tx, item)? {
+                    return Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == sub));
                 }
-                if let Some(Payload::Bytes(sub)) = item.payload() {
-                    return Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &**sub));
-                }
+                let i = index_of(item).map_err(|_| {
+                    type_error(format!(
+                        "a bytes-like object is required, not '{}'",
+                        type_name(item)
+                    ))
+                })?;
+                let byte =
+                    u8::try_from(i).map_err(|_| value_error("byte must be in range(0, 256)"))?;
+                return Ok(b.contains(&byte));
             }
             Payload::Instance(_) | Payload::Type(_) => {
                 if let Some(r) = call_special(

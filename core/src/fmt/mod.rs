@@ -37,7 +37,7 @@ pub use num::{
 };
 pub use parse::{INT_MAX_STR_DIGITS, parse_float, parse_int};
 pub use spec::{FormatSpec, format_bigint, format_float, format_int, format_str};
-pub use strrepr::{ascii_str, is_printable, is_space, repr_str};
+pub use strrepr::{ascii_str, escape_non_ascii, is_printable, is_space, repr_str};
 
 /// The Python exception class a conversion error maps to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

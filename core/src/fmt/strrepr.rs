@@ -74,7 +74,11 @@ fn push_hex_escape(out: &mut String, c: char) {
 
 /// `ascii(s)`: `repr(s)` with every non-ASCII character escaped.
 pub fn ascii_str(s: &str) -> String {
-    let r = repr_str(s);
+    escape_non_ascii(repr_str(s))
+}
+
+/// `ascii()` of any repr: each non-ASCII character as `\xNN`, `\uNNNN` or `\UNNNNNNNN`.
+pub fn escape_non_ascii(r: String) -> String {
     if r.is_ascii() {
         return r;
     }

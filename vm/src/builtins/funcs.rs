@@ -180,30 +180,7 @@ fn repr(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
 }
 
 fn ascii(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let v = one("ascii", args)?;
-    if let Some(s) = v.as_str() {
-        return Ok(Value::string(fmt::ascii_str(s.as_str())));
-    }
-    let r = ops::repr(vm, tx, v)?;
-    Ok(Value::string(escape_non_ascii(&r)))
-}
-
-/// `ascii()` of a repr: non-ASCII characters as `\xNN`, `\uNNNN` or `\UNNNNNNNN`.
-pub fn escape_non_ascii(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let n = c as u32;
-        if n < 0x80 {
-            out.push(c);
-        } else if n < 0x100 {
-            out.push_str(&format!("\\x{n:02x}"));
-        } else if n < 0x10000 {
-            out.push_str(&format!("\\u{n:04x}"));
-        } else {
-            out.push_str(&format!("\\U{n:08x}"));
-        }
-    }
-    out
+    Ok(Value::string(ops::ascii(vm, tx, one("ascii", args)?)?))
 }
 
 fn abs(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -697,7 +674,7 @@ fn chr(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResu
     }
 }
 
-fn ord(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+fn ord(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let v = one("ord", args)?;
     if let Some(s) = v.as_str() {
         if s.char_len() != 1 {
@@ -708,10 +685,14 @@ fn ord(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResu
         }
         return Ok(Value::Int(s.char_at(0).map(|c| c as i64).unwrap_or(0)));
     }
-    if let Some(Payload::Bytes(b)) = v.payload()
-        && b.len() == 1
-    {
-        return Ok(Value::Int(b[0] as i64));
+    if let Some(b) = super::bytes_methods::bytes_like(tx, v)? {
+        if b.len() == 1 {
+            return Ok(Value::Int(b[0] as i64));
+        }
+        return Err(type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            b.len()
+        )));
     }
     Err(type_error(format!(
         "ord() expected string of length 1, but {} found",
@@ -1381,7 +1362,9 @@ pub fn int_new(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> P
         let b = ops::index_of(&b)?;
         let s = match v.payload() {
             Some(Payload::Str(s)) => s.as_str().to_string(),
-            Some(Payload::Bytes(b)) => String::from_utf8_lossy(b).into_owned(),
+            Some(Payload::Bytes(_) | Payload::ByteArray(_)) => {
+                String::from_utf8_lossy(super::bytes_methods::arg_bytes(tx, v)?).into_owned()
+            }
             _ => {
                 return Err(type_error(
                     "int() can't convert non-string with explicit base",
@@ -1414,10 +1397,12 @@ pub fn int_new(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> P
         _ => match v.payload() {
             Some(Payload::BigInt(_)) => Ok(v.clone()),
             Some(Payload::Str(s)) => Ok(Value::from_bigint(fmt::parse_int(s.as_str(), 10)?)),
-            Some(Payload::Bytes(b)) => Ok(Value::from_bigint(fmt::parse_int(
-                &String::from_utf8_lossy(b),
-                10,
-            )?)),
+            Some(Payload::Bytes(_) | Payload::ByteArray(_)) => {
+                Ok(Value::from_bigint(fmt::parse_int(
+                    &String::from_utf8_lossy(super::bytes_methods::arg_bytes(tx, v)?),
+                    10,
+                )?))
+            }
             _ => {
                 for name in ["__int__", "__index__", "__trunc__"] {
                     if let Some(r) = ops::call_special(vm, tx, v, name, &[])? {
@@ -1466,10 +1451,21 @@ pub fn str_new(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> P
     let Some(v) = args.first() else {
         return Ok(Value::str(""));
     };
-    if let Some(Payload::Bytes(b)) = v.payload()
-        && (args.len() > 1 || !kw.is_empty())
-    {
-        return Ok(Value::string(String::from_utf8_lossy(b).into_owned()));
+    if args.len() > 1 || !kw.is_empty() {
+        let Some(b) = super::bytes_methods::bytes_like(tx, v)? else {
+            return Err(type_error(format!(
+                "decoding to str: need a bytes-like object, {} found",
+                type_name(v)
+            )));
+        };
+        let str_arg = super::bytes_methods::str_arg;
+        let enc = str_arg(
+            args.get(1).or_else(|| kwarg(kw, "encoding")),
+            "utf-8",
+            "str",
+        )?;
+        let errors = str_arg(args.get(2).or_else(|| kwarg(kw, "errors")), "strict", "str")?;
+        return Ok(Value::string(super::codecs::decode(b, enc, errors)?));
     }
     if v.as_str().is_some() {
         return Ok(v.clone());
@@ -1477,39 +1473,113 @@ pub fn str_new(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> P
     Ok(Value::string(ops::str_of(vm, tx, v)?))
 }
 
-pub fn bytes_new(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    arg_count("bytes", args, 0, 3)?;
-    let Some(v) = args.first() else {
-        return Ok(Value::bytes(vec![]));
+pub fn bytes_new(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    if let [v] = args
+        && kw.is_empty()
+        && matches!(v.payload(), Some(Payload::Bytes(_)))
+    {
+        return Ok(v.clone());
+    }
+    if let [v] = args
+        && kw.is_empty()
+        && !matches!(v, Value::Int(_) | Value::Bool(_))
+        && v.payload_str().is_none()
+        && let Some(r) = ops::call_special(vm, tx, v, "__bytes__", &[])?
+    {
+        return match r.payload() {
+            Some(Payload::Bytes(_)) => Ok(r),
+            _ => Err(type_error(format!(
+                "__bytes__ returned non-bytes (type {})",
+                type_name(&r)
+            ))),
+        };
+    }
+    Ok(Value::bytes(bytes_init(vm, tx, "bytes", args, kw)?))
+}
+
+pub fn bytearray_new(
+    vm: &mut Vm,
+    tx: &Tx,
+    args: &[Value],
+    kw: &[(Value, Value)],
+) -> PyResult<Value> {
+    Ok(Value::bytearray(bytes_init(vm, tx, "bytearray", args, kw)?))
+}
+
+/// The contents of `bytes(...)`/`bytearray(...)`: nothing, a count of zero bytes, a str
+/// with an encoding, a bytes-like object or an iterable of ints in range(256).
+fn bytes_init(
+    vm: &mut Vm,
+    tx: &Tx,
+    name: &str,
+    args: &[Value],
+    kw: &[(Value, Value)],
+) -> PyResult<Vec<u8>> {
+    arg_count(name, args, 0, 3)?;
+    let encoding = args.get(1).or_else(|| kwarg(kw, "encoding"));
+    let errors = args.get(2).or_else(|| kwarg(kw, "errors"));
+    let Some(v) = args.first().or_else(|| kwarg(kw, "source")) else {
+        if encoding.is_some() || errors.is_some() {
+            return Err(type_error(if encoding.is_some() {
+                "encoding without a string argument"
+            } else {
+                "errors without a string argument"
+            }));
+        }
+        return Ok(vec![]);
     };
+    if let Some(s) = v.payload_str() {
+        let Some(enc) = encoding else {
+            return Err(type_error("string argument without an encoding"));
+        };
+        let str_arg = super::bytes_methods::str_arg;
+        let enc = str_arg(Some(enc), "utf-8", name)?;
+        let errors = str_arg(errors, "strict", name)?;
+        return super::codecs::encode(s, enc, errors);
+    }
+    if encoding.is_some() {
+        return Err(type_error("encoding without a string argument"));
+    }
+    if errors.is_some() {
+        return Err(type_error("errors without a string argument"));
+    }
     match v {
         Value::Int(n) => {
             if *n < 0 {
                 return Err(value_error("negative count"));
             }
-            Ok(Value::bytes(vec![0; *n as usize]))
+            Ok(vec![0; *n as usize])
         }
-        _ => match v.payload() {
-            Some(Payload::Str(s)) => {
-                if args.len() < 2 {
-                    return Err(type_error("string argument without an encoding"));
-                }
-                Ok(Value::bytes(s.as_str().as_bytes().to_vec()))
+        Value::Bool(b) => Ok(vec![0; *b as usize]),
+        _ => {
+            if let Some(b) = super::bytes_methods::bytes_like(tx, v)? {
+                return Ok(b.to_vec());
             }
-            Some(Payload::Bytes(_)) => Ok(v.clone()),
-            _ => {
-                let items = crate::iter::collect(vm, tx, v)?;
-                let mut out = Vec::with_capacity(items.len());
-                for it in items {
-                    let i = ops::index_of(&it)?;
-                    if !(0..256).contains(&i) {
-                        return Err(value_error("bytes must be in range(0, 256)"));
-                    }
-                    out.push(i as u8);
-                }
-                Ok(Value::bytes(out))
+            if matches!(v.payload(), Some(Payload::BigInt(_))) {
+                return Err(stmpy_core::error::overflow_error(
+                    "cannot fit 'int' into an index-sized integer",
+                ));
             }
-        },
+            let it = crate::iter::iter(vm, tx, v).map_err(|e| {
+                if e.is(ExcKind::TypeError) {
+                    type_error(format!(
+                        "cannot convert '{}' object to {name}",
+                        type_name(v)
+                    ))
+                } else {
+                    e
+                }
+            })?;
+            let mut out = Vec::new();
+            while let Some(x) = crate::iter::next(vm, tx, &it)? {
+                let i = ops::index_of(&x)?;
+                if !(0..256).contains(&i) {
+                    return Err(value_error("bytes must be in range(0, 256)"));
+                }
+                out.push(i as u8);
+            }
+            Ok(out)
+        }
     }
 }
 

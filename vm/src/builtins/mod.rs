@@ -6,6 +6,8 @@
 //!   `list_methods::LIST`, `dict_methods::DICT`, ...), listed in [`method_tables`];
 //! - a native module: a row in `crate::modules::NATIVE_MODULES`.
 
+pub mod bytes_methods;
+pub mod codecs;
 pub mod dict_methods;
 pub mod funcs;
 pub mod list_methods;
@@ -67,7 +69,9 @@ fn method_tables(t: &'static Types) -> Vec<(&'static ObjRef, Table)> {
         (&t.object, misc_methods::OBJECT),
         (&t.type_, misc_methods::TYPE),
         (t.exc(ExcKind::BaseException), misc_methods::BASE_EXCEPTION),
-        (&t.bytes, str_methods::BYTES),
+        (&t.bytes, bytes_methods::BYTES),
+        (&t.bytearray, bytes_methods::BYTES),
+        (&t.bytearray, bytes_methods::BYTEARRAY),
         (&t.range, list_methods::RANGE),
         (&t.property, misc_methods::PROPERTY),
         (&t.slice, misc_methods::SLICE),
@@ -593,6 +597,7 @@ pub fn repr_obj(vm: &mut Vm, tx: &Tx, v: &Value, o: &ObjRef) -> PyResult<String>
         Payload::Str(s) => fmt::repr_str(s.as_str()),
         Payload::BigInt(b) => fmt::int_to_decimal(b)?,
         Payload::Bytes(b) => bytes_repr(b),
+        Payload::ByteArray(c) => bytearray_repr(tx.read(c)?),
         Payload::Tuple(items) => {
             if vm.repr_guard.contains(&o.id()) {
                 return Ok("(...)".into());
@@ -805,6 +810,16 @@ fn join_reprs(vm: &mut Vm, tx: &Tx, items: &[Value]) -> PyResult<String> {
 }
 
 pub fn bytes_repr(b: &[u8]) -> String {
+    bytes_repr_impl(b, false)
+}
+
+/// `repr(bytearray)`: as bytes, except that CPython's bytearray repr escapes a `'` even
+/// inside double quotes (`bytearray(b"it\'s")`).
+pub fn bytearray_repr(b: &[u8]) -> String {
+    format!("bytearray({})", bytes_repr_impl(b, true))
+}
+
+fn bytes_repr_impl(b: &[u8], always_escape_single: bool) -> String {
     let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
         '"'
     } else {
@@ -818,6 +833,7 @@ pub fn bytes_repr(b: &[u8]) -> String {
             b'\n' => s.push_str("\\n"),
             b'\r' => s.push_str("\\r"),
             b'\t' => s.push_str("\\t"),
+            b'\'' if always_escape_single => s.push_str("\\'"),
             c if c as char == quote => {
                 s.push('\\');
                 s.push(quote);
@@ -1028,6 +1044,18 @@ pub fn getitem(vm: &mut Vm, tx: &Tx, container: &Value, key: &Value) -> PyResult
             let i = ops::seq_index(key, b.len(), "index")?;
             Ok(Value::Int(b[i] as i64))
         }
+        Payload::ByteArray(cell) => {
+            let len = tx.read(cell)?.len();
+            if is_slice(key) {
+                let (start, _, step, n) = slice_indices(vm, tx, key, len)?;
+                let b = tx.read(cell)?;
+                return Ok(Value::bytearray(
+                    slice_positions(start, step, n).map(|i| b[i]).collect(),
+                ));
+            }
+            let i = ops::seq_index(key, len, "bytearray")?;
+            Ok(Value::Int(tx.read(cell)?[i] as i64))
+        }
         Payload::Range(a, _, c) => {
             let len = ops::range_len(
                 *a,
@@ -1162,6 +1190,42 @@ pub fn setitem(vm: &mut Vm, tx: &Tx, container: &Value, key: Value, v: Value) ->
             }
             Ok(())
         }
+        Some(Payload::ByteArray(cell)) => {
+            if is_slice(&key) {
+                let items = bytes_methods::bytes_from_iterable(vm, tx, &v)?;
+                let (start, stop, step) = slice_fields(vm, tx, &key)?;
+                return tx.modify(cell, |b| {
+                    let (start, _, step, n) = adjust_slice(start, stop, step, b.len());
+                    if step == 1 {
+                        let s = start as usize;
+                        b.splice(s..(s + n).min(b.len()), items);
+                        return Ok(());
+                    }
+                    if items.len() != n {
+                        return Err(value_error(format!(
+                            "attempt to assign bytes of size {} to extended slice of size {n}",
+                            items.len()
+                        )));
+                    }
+                    for (pos, it) in slice_positions(start, step, n).zip(items) {
+                        b[pos] = it;
+                    }
+                    Ok(())
+                })?;
+            }
+            let i = ops::index_of(&v).map_err(|_| {
+                type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    type_name(&v)
+                ))
+            })?;
+            let byte = u8::try_from(i).map_err(|_| value_error("byte must be in range(0, 256)"))?;
+            tx.modify(cell, |b| {
+                let i = ops::seq_index(&key, b.len(), "bytearray")?;
+                b[i] = byte;
+                Ok(())
+            })?
+        }
         Some(Payload::Instance(_)) => {
             match ops::call_special(vm, tx, container, "__setitem__", &[key, v])? {
                 Some(_) => Ok(()),
@@ -1213,6 +1277,22 @@ pub fn delitem(vm: &mut Vm, tx: &Tx, container: &Value, key: &Value) -> PyResult
                 }
                 None => Err(Unwind::with_args(ExcKind::KeyError, vec![key.clone()])),
             }
+        }
+        Some(Payload::ByteArray(cell)) => {
+            let len = tx.read(cell)?.len();
+            let mut pos: Vec<usize> = if is_slice(key) {
+                let (start, _, step, n) = slice_indices(vm, tx, key, len)?;
+                slice_positions(start, step, n).collect()
+            } else {
+                vec![ops::seq_index(key, len, "bytearray")?]
+            };
+            pos.sort_unstable();
+            tx.modify(cell, |b| {
+                for p in pos.into_iter().rev() {
+                    b.remove(p);
+                }
+            })?;
+            Ok(())
         }
         Some(Payload::Instance(_)) => {
             match ops::call_special(vm, tx, container, "__delitem__", std::slice::from_ref(key))? {
@@ -1270,10 +1350,31 @@ pub fn seq_binary(
             v.extend_from_slice(y);
             Ok(Some(Value::tuple(v)))
         }
-        (BinOp::Add, Some(Payload::Bytes(x)), Some(Payload::Bytes(y))) => {
-            let mut v = x.to_vec();
-            v.extend_from_slice(y);
+        (
+            BinOp::Add,
+            Some(Payload::Bytes(_) | Payload::ByteArray(_)),
+            Some(Payload::Bytes(_) | Payload::ByteArray(_)),
+        ) => {
+            let y = bytes_methods::arg_bytes(tx, b)?.to_vec();
+            if let Some(Payload::ByteArray(cell)) = pa {
+                if op.is_inplace() {
+                    tx.modify(cell, |v| v.extend_from_slice(&y))?;
+                    return Ok(Some(a.clone()));
+                }
+                let mut v = tx.read(cell)?.clone();
+                v.extend_from_slice(&y);
+                return Ok(Some(Value::bytearray(v)));
+            }
+            let mut v = bytes_methods::arg_bytes(tx, a)?.to_vec();
+            v.extend_from_slice(&y);
             Ok(Some(Value::bytes(v)))
+        }
+        (BinOp::Add, Some(Payload::ByteArray(_)), _) if op.is_inplace() => {
+            let more = bytes_methods::bytes_from_iterable(vm, tx, b)?;
+            if let Some(Payload::ByteArray(cell)) = pa {
+                tx.modify(cell, |v| v.extend_from_slice(&more))?;
+            }
+            Ok(Some(a.clone()))
         }
         (BinOp::Mul, Some(_), None) | (BinOp::Mul, None, Some(_)) => {
             let (seq, n) = if pa.is_some() { (a, b) } else { (b, a) };
@@ -1285,6 +1386,14 @@ pub fn seq_binary(
             match seq.payload() {
                 Some(Payload::Str(s)) => Ok(Some(Value::string(s.as_str().repeat(n)))),
                 Some(Payload::Bytes(s)) => Ok(Some(Value::bytes(s.repeat(n)))),
+                Some(Payload::ByteArray(cell)) => {
+                    let out = tx.read(cell)?.repeat(n);
+                    if op.is_inplace() && pa.is_some() {
+                        tx.write(cell, out)?;
+                        return Ok(Some(a.clone()));
+                    }
+                    Ok(Some(Value::bytearray(out)))
+                }
                 Some(Payload::Tuple(t)) => {
                     let mut v = Vec::with_capacity(t.len() * n);
                     for _ in 0..n {
@@ -1311,6 +1420,14 @@ pub fn seq_binary(
         (BinOp::Remainder, Some(Payload::Str(s)), _) => Ok(Some(Value::string(
             str_methods::percent_format(vm, tx, s.as_str(), b)?,
         ))),
+        (BinOp::Remainder, Some(Payload::Bytes(_) | Payload::ByteArray(_)), _) => {
+            let f = bytes_methods::arg_bytes(tx, a)?.to_vec();
+            let out = str_methods::bytes_percent_format(vm, tx, &f, b)?;
+            Ok(Some(match pa {
+                Some(Payload::ByteArray(_)) => Value::bytearray(out),
+                _ => Value::bytes(out),
+            }))
+        }
         (
             BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor,
             Some(Payload::Set(_) | Payload::FrozenSet(_)),
@@ -1401,6 +1518,7 @@ pub fn construct_builtin(
             )?))))
         }
         "bytes" => funcs::bytes_new(vm, tx, args, kw),
+        "bytearray" => funcs::bytearray_new(vm, tx, args, kw),
         "range" => funcs::range_new(args),
         "slice" => {
             arg_count("slice", args, 1, 3)?;

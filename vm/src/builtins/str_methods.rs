@@ -1,10 +1,11 @@
-//! Methods of `str` and `bytes`, `str.format` and `str % args`.
+//! Methods of `str`, `str.format` and `str % args` (also `bytes % args`).
 
 use stmpy_core::error::{PyResult, Unwind, index_error, type_error, value_error};
 use stmpy_core::fmt::{self, percent};
 use stmpy_core::stm::Tx;
 use stmpy_core::str::PyStr;
 use stmpy_core::types::{ExcKind, type_name};
+use stmpy_core::unicode;
 use stmpy_core::value::{Payload, Value};
 
 use super::{Table, arg_count, kwarg};
@@ -21,7 +22,7 @@ pub const METHODS: Table = &[
     ("rstrip", rstrip),
     ("upper", upper),
     ("lower", lower),
-    ("casefold", lower),
+    ("casefold", casefold),
     ("swapcase", swapcase),
     ("title", title),
     ("capitalize", capitalize),
@@ -36,7 +37,7 @@ pub const METHODS: Table = &[
     ("format", format),
     ("format_map", format_map),
     ("isdigit", isdigit),
-    ("isdecimal", isdigit),
+    ("isdecimal", isdecimal),
     ("isnumeric", isnumeric),
     ("isalpha", isalpha),
     ("isalnum", isalnum),
@@ -73,14 +74,6 @@ pub const METHODS: Table = &[
     ("__format__", dunder_format),
     ("__iter__", dunder_iter),
     ("__mod__", dunder_mod),
-];
-
-pub const BYTES: Table = &[
-    ("decode", decode),
-    ("hex", bytes_hex),
-    ("__len__", dunder_len),
-    ("__iter__", dunder_iter),
-    ("__getitem__", dunder_getitem),
 ];
 
 fn this<'a>(args: &'a [Value], name: &str) -> PyResult<&'a PyStr> {
@@ -254,46 +247,25 @@ fn lower(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyRe
 }
 
 fn swapcase(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let s = this(args, "swapcase")?.as_str();
-    Ok(Value::string(
-        s.chars()
-            .flat_map(|c| {
-                if c.is_uppercase() {
-                    c.to_lowercase().collect::<Vec<_>>()
-                } else {
-                    c.to_uppercase().collect::<Vec<_>>()
-                }
-            })
-            .collect(),
-    ))
+    Ok(Value::string(unicode::swapcase(
+        this(args, "swapcase")?.as_str(),
+    )))
 }
 
 fn title(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let s = this(args, "title")?.as_str();
-    let mut out = String::with_capacity(s.len());
-    let mut prev_cased = false;
-    for c in s.chars() {
-        if prev_cased {
-            out.extend(c.to_lowercase());
-        } else {
-            out.extend(c.to_uppercase());
-        }
-        prev_cased = c.is_alphabetic();
-    }
-    Ok(Value::string(out))
+    Ok(Value::string(unicode::title(this(args, "title")?.as_str())))
 }
 
 fn capitalize(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let s = this(args, "capitalize")?.as_str();
-    let mut cs = s.chars();
-    let out = match cs.next() {
-        Some(f) => f
-            .to_uppercase()
-            .chain(cs.flat_map(|c| c.to_lowercase()))
-            .collect(),
-        None => String::new(),
-    };
-    Ok(Value::string(out))
+    Ok(Value::string(unicode::capitalize(
+        this(args, "capitalize")?.as_str(),
+    )))
+}
+
+fn casefold(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    Ok(Value::string(unicode::casefold(
+        this(args, "casefold")?.as_str(),
+    )))
 }
 
 fn replace(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -449,22 +421,23 @@ fn pred(args: &[Value], name: &str, f: impl Fn(&str) -> bool) -> PyResult<Value>
 }
 
 fn isdigit(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    pred(args, "isdigit", |s| {
-        s.chars()
-            .all(|c| c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric()))
-    })
+    pred(args, "isdigit", |s| s.chars().all(unicode::is_digit))
+}
+
+fn isdecimal(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    pred(args, "isdecimal", |s| s.chars().all(unicode::is_decimal))
 }
 
 fn isnumeric(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    pred(args, "isnumeric", |s| s.chars().all(|c| c.is_numeric()))
+    pred(args, "isnumeric", |s| s.chars().all(unicode::is_numeric))
 }
 
 fn isalpha(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    pred(args, "isalpha", |s| s.chars().all(|c| c.is_alphabetic()))
+    pred(args, "isalpha", |s| s.chars().all(unicode::is_alpha))
 }
 
 fn isalnum(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    pred(args, "isalnum", |s| s.chars().all(|c| c.is_alphanumeric()))
+    pred(args, "isalnum", |s| s.chars().all(unicode::is_alnum))
 }
 
 fn isspace(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -472,40 +445,15 @@ fn isspace(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> Py
 }
 
 fn isupper(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    pred(args, "isupper", |s| {
-        s.chars().any(|c| c.is_uppercase()) && !s.chars().any(|c| c.is_lowercase())
-    })
+    pred(args, "isupper", unicode::is_upper_str)
 }
 
 fn islower(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    pred(args, "islower", |s| {
-        s.chars().any(|c| c.is_lowercase()) && !s.chars().any(|c| c.is_uppercase())
-    })
+    pred(args, "islower", unicode::is_lower_str)
 }
 
 fn istitle(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    pred(args, "istitle", |s| {
-        let mut prev_cased = false;
-        let mut any = false;
-        for c in s.chars() {
-            if c.is_uppercase() {
-                if prev_cased {
-                    return false;
-                }
-                prev_cased = true;
-                any = true;
-            } else if c.is_lowercase() {
-                if !prev_cased {
-                    return false;
-                }
-                prev_cased = true;
-                any = true;
-            } else {
-                prev_cased = false;
-            }
-        }
-        any
-    })
+    pred(args, "istitle", unicode::is_title_str)
 }
 
 fn isidentifier(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -693,9 +641,21 @@ fn rpartition(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) ->
     }))
 }
 
-fn encode(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+fn encode(_vm: &mut Vm, _tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let s = this(args, "encode")?.as_str();
-    Ok(Value::bytes(s.as_bytes().to_vec()))
+    arg_count("encode", args, 1, 3)?;
+    let str_arg = super::bytes_methods::str_arg;
+    let encoding = str_arg(
+        args.get(1).or_else(|| kwarg(kw, "encoding")),
+        "utf-8",
+        "encode",
+    )?;
+    let errors = str_arg(
+        args.get(2).or_else(|| kwarg(kw, "errors")),
+        "strict",
+        "encode",
+    )?;
+    Ok(Value::bytes(super::codecs::encode(s, encoding, errors)?))
 }
 
 fn expandtabs(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -867,32 +827,6 @@ fn dunder_iter(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> 
     crate::iter::iter(vm, tx, &args[0])
 }
 
-fn decode(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    match args.first().and_then(|v| v.payload()) {
-        Some(Payload::Bytes(b)) => match std::str::from_utf8(b) {
-            Ok(s) => Ok(Value::str(s)),
-            Err(e) => Err(Unwind::new(
-                ExcKind::UnicodeDecodeError,
-                format!(
-                    "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
-                    b[e.valid_up_to()],
-                    e.valid_up_to()
-                ),
-            )),
-        },
-        _ => Err(type_error("decode() requires a bytes object")),
-    }
-}
-
-fn bytes_hex(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    match args.first().and_then(|v| v.payload()) {
-        Some(Payload::Bytes(b)) => Ok(Value::string(
-            b.iter().map(|x| format!("{x:02x}")).collect(),
-        )),
-        _ => Err(type_error("hex() requires a bytes object")),
-    }
-}
-
 // ---------- str.format ----------
 
 fn format(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -1034,7 +968,7 @@ fn format_impl(
                 None => v,
                 Some('r') => Value::string(ops::repr(vm, tx, &v)?),
                 Some('s') => Value::string(ops::str_of(vm, tx, &v)?),
-                Some('a') => Value::string(fmt::ascii_str(&ops::repr(vm, tx, &v)?)),
+                Some('a') => Value::string(ops::ascii(vm, tx, &v)?),
                 Some(c) => return Err(value_error(format!("Unknown conversion specifier {c}"))),
             };
             let spec = if spec.contains('{') && depth > 0 {
@@ -1121,6 +1055,36 @@ impl IntoAccessors for String {
 
 /// `fmt % args`.
 pub fn percent_format(vm: &mut Vm, tx: &Tx, fmt_s: &str, args: &Value) -> PyResult<String> {
+    percent_impl(vm, tx, fmt_s, args, false)
+}
+
+/// `bytes % args`: the format is read as Latin-1 text, so every character of the
+/// result is one byte (`%s` and `%b` take bytes-like objects, `%r`/`%a` are `ascii()`).
+pub fn bytes_percent_format(vm: &mut Vm, tx: &Tx, fmt_b: &[u8], args: &Value) -> PyResult<Vec<u8>> {
+    let fmt_s: String = fmt_b.iter().map(|&b| b as char).collect();
+    let out = percent_impl(vm, tx, &fmt_s, args, true)?;
+    Ok(out.chars().map(|c| c as u32 as u8).collect())
+}
+
+/// The text `%s`/`%b` inserts into `bytes % args`: the bytes of a bytes-like object or
+/// of `__bytes__()`, as Latin-1.
+fn percent_bytes_arg(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<String> {
+    let latin1 = |b: &[u8]| b.iter().map(|&x| x as char).collect::<String>();
+    if let Some(b) = super::bytes_methods::bytes_like(tx, v)? {
+        return Ok(latin1(b));
+    }
+    if let Some(r) = ops::call_special(vm, tx, v, "__bytes__", &[])?
+        && let Some(b) = super::bytes_methods::bytes_like(tx, &r)?
+    {
+        return Ok(latin1(b));
+    }
+    Err(type_error(format!(
+        "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+        type_name(v)
+    )))
+}
+
+fn percent_impl(vm: &mut Vm, tx: &Tx, fmt_s: &str, args: &Value, bytes: bool) -> PyResult<String> {
     let is_mapping = matches!(args.payload(), Some(Payload::Dict(_)))
         || (ops::is_user_instance(args)
             && ops::lookup_type(tx, stmpy_core::types::type_of(args), "__getitem__")?.is_some()
@@ -1202,6 +1166,30 @@ pub fn percent_format(vm: &mut Vm, tx: &Tx, fmt_s: &str, args: &Value) -> PyResu
                         };
                         percent::format_float(&spec, f)
                     }
+                    'c' if bytes => {
+                        let one = super::bytes_methods::bytes_like(tx, &v)?
+                            .filter(|b| b.len() == 1)
+                            .map(|b| b[0]);
+                        let byte = match (one, &v) {
+                            (Some(b), _) => b,
+                            (None, Value::Int(i)) if (0..256).contains(i) => *i as u8,
+                            (None, Value::Int(_)) => {
+                                return Err(stmpy_core::error::overflow_error(
+                                    "%c arg not in range(256)",
+                                ));
+                            }
+                            _ => {
+                                return Err(type_error(
+                                    "%c requires an integer in range(256) or a single byte",
+                                ));
+                            }
+                        };
+                        percent::format_char(&spec, byte as char)
+                    }
+                    's' | 'b' if bytes => {
+                        percent::format_text(&spec, &percent_bytes_arg(vm, tx, &v)?)
+                    }
+                    'r' if bytes => percent::format_text(&spec, &ops::ascii(vm, tx, &v)?),
                     'c' => match (&v, v.payload_str()) {
                         (_, Some(s)) if s.chars().count() == 1 => {
                             percent::format_char(&spec, s.chars().next().unwrap_or(' '))
@@ -1213,7 +1201,7 @@ pub fn percent_format(vm: &mut Vm, tx: &Tx, fmt_s: &str, args: &Value) -> PyResu
                     },
                     's' => percent::format_text(&spec, &ops::str_of(vm, tx, &v)?),
                     'r' => percent::format_text(&spec, &ops::repr(vm, tx, &v)?),
-                    'a' => percent::format_text(&spec, &fmt::ascii_str(&ops::repr(vm, tx, &v)?)),
+                    'a' => percent::format_text(&spec, &ops::ascii(vm, tx, &v)?),
                     _ => return Err(percent::unsupported(&spec).into()),
                 };
                 out.push_str(&text);

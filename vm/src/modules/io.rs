@@ -298,6 +298,7 @@ fn file_write(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> 
     let bytes: Vec<u8> = match args.get(1).and_then(|v| v.payload()) {
         Some(Payload::Str(s)) => s.as_str().as_bytes().to_vec(),
         Some(Payload::Bytes(b)) => b.to_vec(),
+        Some(Payload::ByteArray(b)) => tx.read(b)?.clone(),
         _ => return Err(type_error("write() argument must be str")),
     };
     let n = match args.get(1).and_then(|v| v.as_str()) {

@@ -131,6 +131,10 @@ pub fn getsizeof(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) 
                 }
             }
             Payload::Bytes(b) => 33 + b.len() as i64,
+            Payload::ByteArray(b) => {
+                let n = tx.read(b)?.len() as i64;
+                if n == 0 { 56 } else { 57 + n }
+            }
             Payload::Tuple(t) => 40 + 8 * t.len() as i64,
             Payload::List(l) => {
                 let n = tx.read(l)?.len() as i64;

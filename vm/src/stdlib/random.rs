@@ -336,6 +336,11 @@ fn seed_from(
                 bytes = b.to_vec();
                 Seed::Bytes(&bytes)
             }
+            // Version 1 hashes only `bytes` this way; a bytearray is unhashable there.
+            Payload::ByteArray(b) if version == 2 => {
+                bytes = tx.read(b)?.clone();
+                Seed::Bytes(&bytes)
+            }
             Payload::Str(_) | Payload::Bytes(_) => Seed::Hash(ops::hash(vm, tx, &a)?),
             _ => return Err(core::bad_seed_type().into()),
         },
@@ -668,6 +673,7 @@ fn is_sequence(v: &Value) -> bool {
             | Payload::Tuple(_)
             | Payload::Str(_)
             | Payload::Bytes(_)
+            | Payload::ByteArray(_)
             | Payload::Range(..),
         ) => true,
         // User classes: CPython wants collections.abc.Sequence; accept what can be indexed.

@@ -363,11 +363,8 @@ fn put(mode: Mode, le: &[u8], out: &mut Vec<u8>) {
     }
 }
 
-fn bytes_of(v: &Value) -> Option<&[u8]> {
-    match v.payload() {
-        Some(Payload::Bytes(b)) => Some(b),
-        _ => None,
-    }
+fn bytes_of<'a>(tx: &'a Tx, v: &'a Value) -> PyResult<Option<&'a [u8]>> {
+    crate::builtins::bytes_methods::bytes_like(tx, v)
 }
 
 fn pack_one(
@@ -383,7 +380,7 @@ fn pack_one(
             let t = ops::truthy(vm, tx, v)?;
             out.push(u8::from(t));
         }
-        b'c' => match bytes_of(v) {
+        b'c' => match bytes_of(tx, v)? {
             Some(b) if b.len() == 1 => out.push(b[0]),
             _ => {
                 return Err(error(tx, "char format requires a bytes object of length 1"));
@@ -445,7 +442,7 @@ fn pack_into_vec(
             b'x' => out.resize(run.offset + run.count, 0),
             b's' | b'p' => {
                 let v = vi.next().cloned().unwrap_or(Value::None);
-                let data = bytes_of(&v).ok_or_else(|| {
+                let data = bytes_of(tx, &v)?.ok_or_else(|| {
                     error(
                         tx,
                         format!("argument for '{}' must be a bytes object", run.code as char),
@@ -482,9 +479,9 @@ fn pack(vm: &mut Vm, tx: &Tx, args: &[Value], _k: &[(Value, Value)]) -> PyResult
 
 // ---------- unpacking ----------
 
-fn buffer_arg(v: Option<&Value>) -> PyResult<&[u8]> {
+fn buffer_arg<'a>(tx: &'a Tx, v: Option<&'a Value>) -> PyResult<&'a [u8]> {
     match v {
-        Some(v) => bytes_of(v).ok_or_else(|| {
+        Some(v) => bytes_of(tx, v)?.ok_or_else(|| {
             type_error(format!(
                 "a bytes-like object is required, not '{}'",
                 type_name(v)
@@ -558,7 +555,7 @@ fn unpack_at(l: &Layout, buf: &[u8]) -> Value {
 
 fn unpack(_vm: &mut Vm, tx: &Tx, args: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
     let l = layout_arg(tx, args, "unpack")?;
-    let buf = buffer_arg(args.get(1))?;
+    let buf = buffer_arg(tx, args.get(1))?;
     if buf.len() != l.size {
         return Err(error(
             tx,
@@ -571,7 +568,7 @@ fn unpack(_vm: &mut Vm, tx: &Tx, args: &[Value], _k: &[(Value, Value)]) -> PyRes
 fn unpack_from(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let l = layout_arg(tx, args, "unpack_from")?;
     let bufv = args.get(1).or_else(|| crate::builtins::kwarg(kw, "buffer"));
-    let buf = buffer_arg(bufv)?;
+    let buf = buffer_arg(tx, bufv)?;
     let off = match args.get(2).or_else(|| crate::builtins::kwarg(kw, "offset")) {
         Some(v) => super::args::to_i64(vm, tx, v)?,
         None => 0,
@@ -605,7 +602,7 @@ fn unpack_from(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> P
 
 fn iter_unpack(_vm: &mut Vm, tx: &Tx, args: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
     let l = layout_arg(tx, args, "iter_unpack")?;
-    let buf = buffer_arg(args.get(1))?;
+    let buf = buffer_arg(tx, args.get(1))?;
     if l.size == 0 {
         return Err(error(
             tx,
