@@ -82,9 +82,14 @@ pub fn overflow_error(msg: impl Into<String>) -> Unwind {
 
 /// Builds an exception instance of `class` with `args` (no `__init__` is run).
 pub fn new_exception(class: &ObjRef, args: Vec<Value>) -> ObjRef {
+    new_exception_with_attrs(class, args, DictData::new())
+}
+
+/// `new_exception` with attributes already in its dict (`NameError.name`, `OSError.errno`).
+pub fn new_exception_with_attrs(class: &ObjRef, args: Vec<Value>, attrs: DictData) -> ObjRef {
     ObjRef::new(Payload::Instance(Instance {
         class: class.clone(),
-        dict: TVar::new(DictData::new()),
+        dict: TVar::new(attrs),
         exc: Some(TVar::new(ExcState {
             args: Value::tuple(args),
             ..ExcState::default()

@@ -8,7 +8,7 @@ use stmpy_stm::TVar;
 
 use crate::dict::DictData;
 use crate::str::PyStr;
-use crate::value::{ObjRef, Payload, Value};
+use crate::value::{NativeKind, ObjRef, Payload, Value};
 
 /// What the instances of a type are made of (which `Payload` a call of the type builds).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -232,6 +232,9 @@ pub struct Types {
     pub function: ObjRef,
     pub builtin_function: ObjRef,
     pub method: ObjRef,
+    pub method_descriptor: ObjRef,
+    pub wrapper_descriptor: ObjRef,
+    pub method_wrapper: ObjRef,
     pub module: ObjRef,
     pub cell: ObjRef,
     pub range: ObjRef,
@@ -324,6 +327,9 @@ fn build_types() -> Types {
             "builtin_function_or_method",
         ),
         method: b("method", &object, Layout::Builtin, "method"),
+        method_descriptor: b("method_descriptor", &object, Layout::Builtin, "opaque"),
+        wrapper_descriptor: b("wrapper_descriptor", &object, Layout::Builtin, "opaque"),
+        method_wrapper: b("method-wrapper", &object, Layout::Builtin, "opaque"),
         module: b("module", &object, Layout::Builtin, "module"),
         cell: b("cell", &object, Layout::Builtin, "cell"),
         range: b("range", &object, Layout::Builtin, "range"),
@@ -372,8 +378,16 @@ pub fn type_of_obj(o: &ObjRef) -> &ObjRef {
         Payload::Instance(i) => &i.class,
         Payload::Type(ty) => ty.meta.as_ref().unwrap_or(&t.type_),
         Payload::Function(_) => &t.function,
-        Payload::BoundMethod(..) => &t.method,
-        Payload::Native(_) => &t.builtin_function,
+        Payload::BoundMethod(_, f) => match f.payload() {
+            Some(Payload::Native(n)) if matches!(n.kind, NativeKind::Slot(_)) => &t.method_wrapper,
+            Some(Payload::Native(_)) => &t.builtin_function,
+            _ => &t.method,
+        },
+        Payload::Native(n) => match n.kind {
+            NativeKind::Function => &t.builtin_function,
+            NativeKind::Method(_) => &t.method_descriptor,
+            NativeKind::Slot(_) => &t.wrapper_descriptor,
+        },
         Payload::Module(_) => &t.module,
         Payload::Cell(_) => &t.cell,
         Payload::Range(..) => &t.range,

@@ -198,6 +198,21 @@ pub struct NativeFunc {
     /// Needs the calling frame (`globals()`, `locals()`, `vars()`, zero-argument
     /// `super()`): the eval loop records it in the thread state before the call.
     pub needs_frame: bool,
+    /// Where it lives, which decides its Python type and repr.
+    pub kind: NativeKind,
+}
+
+/// What a native function is to Python code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NativeKind {
+    /// A builtin or module function, or a class/static method of a built-in type
+    /// (`builtin_function_or_method`).
+    Function,
+    /// A method of the built-in type named here (`method_descriptor`: `list.append`).
+    Method(Arc<str>),
+    /// A special-method slot of the built-in type named here (`wrapper_descriptor`:
+    /// `object.__init__`; bound, `method-wrapper`).
+    Slot(Arc<str>),
 }
 
 /// A module: its name and its globals dict.

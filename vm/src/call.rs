@@ -21,6 +21,15 @@ pub type NativeFn = fn(&mut Vm, &Tx, &[Value], &[(Value, Value)]) -> PyResult<Va
 pub struct NativeImpl(pub NativeFn);
 
 pub fn native_value(name: &'static str, f: NativeFn) -> Value {
+    native_of_kind(name, f, stmpy_core::value::NativeKind::Function)
+}
+
+/// A native function of the given kind (a method or slot of a built-in type).
+pub fn native_of_kind(
+    name: &'static str,
+    f: NativeFn,
+    kind: stmpy_core::value::NativeKind,
+) -> Value {
     Value::Obj(ObjRef::new(Payload::Native(
         stmpy_core::value::NativeFunc {
             name,
@@ -29,6 +38,7 @@ pub fn native_value(name: &'static str, f: NativeFn) -> Value {
                 name,
                 "globals" | "locals" | "vars" | "super" | "dir" | "_caller" | "exec" | "eval"
             ),
+            kind,
         },
     )))
 }
@@ -484,7 +494,10 @@ impl Vm {
             }
             _ => {
                 check_abstract(tx, cls)?;
-                new_instance(cls, t.layout)
+                match crate::os_error::subclass_for(cls, args) {
+                    Some(sub) => new_instance(&sub, t.layout, args),
+                    None => new_instance(cls, t.layout, args),
+                }
             }
         };
         let init = crate::ops::lookup_type(tx, cls, "__init__")?;
@@ -553,11 +566,13 @@ pub fn check_abstract(tx: &Tx, cls: &ObjRef) -> PyResult<()> {
     )))
 }
 
-/// A fresh instance of a user class.
-pub fn new_instance(cls: &ObjRef, layout: Layout) -> Value {
+/// A fresh instance of a user class; `args` are the constructor's positional arguments,
+/// which an exception keeps as its `args` even when its `__init__` never calls the base
+/// one (CPython's `BaseException.__new__`).
+pub fn new_instance(cls: &ObjRef, layout: Layout, args: &[Value]) -> Value {
     let exc = if layout == Layout::Exception {
         Some(TVar::new(stmpy_core::value::ExcState {
-            args: Value::tuple(vec![]),
+            args: Value::tuple(args.to_vec()),
             ..Default::default()
         }))
     } else {

@@ -758,9 +758,16 @@ impl Vm {
 
 pub fn name_error(name: &Value) -> Unwind {
     let n = name.as_str().map(|s| s.as_str()).unwrap_or("?");
-    let err = stmpy_core::error::new_exception(
+    let mut attrs = stmpy_core::dict::DictData::new();
+    attrs.insert_str(
+        Value::str("name"),
+        stmpy_core::str::str_hash("name"),
+        name.clone(),
+    );
+    let err = stmpy_core::error::new_exception_with_attrs(
         stmpy_core::types::types().exc(ExcKind::NameError),
         vec![Value::string(format!("name '{n}' is not defined"))],
+        attrs,
     );
     Unwind::Exc(err)
 }

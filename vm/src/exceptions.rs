@@ -134,6 +134,11 @@ pub fn exc_str(vm: &mut Vm, tx: &Tx, o: &ObjRef) -> PyResult<String> {
     let st = exc_state(tx, o)?;
     let args = st.args.as_tuple().map(|a| a.to_vec()).unwrap_or_default();
     let is_key_error = is_subtype(type_of_obj(o), types().exc(ExcKind::KeyError));
+    if crate::os_error::is_os_error(o)
+        && let Some(s) = crate::os_error::str_of(vm, tx, o)?
+    {
+        return Ok(s);
+    }
     if let Some(kind) = unicode_error_kind(o)
         && let Some(s) = crate::builtins::codecs::unicode_error_str(kind, &args)
     {
@@ -186,7 +191,7 @@ pub fn exc_attr(tx: &Tx, o: &ObjRef, name: &str) -> PyResult<Option<Value>> {
         "__cause__" => st.cause.clone(),
         "__context__" => st.context.clone(),
         "__suppress_context__" => Value::Bool(st.suppress_context),
-        "__traceback__" => Value::None,
+        "__traceback__" => traceback_value(&st.traceback, st.traceback.len()),
         "__class__" => Value::Obj(type_of_obj(o).clone()),
         "value" if is_subtype(type_of_obj(o), types().exc(ExcKind::StopIteration)) => first(),
         "code" if is_subtype(type_of_obj(o), types().exc(ExcKind::SystemExit)) => {
@@ -207,9 +212,99 @@ pub fn exc_attr(tx: &Tx, o: &ObjRef, name: &str) -> PyResult<Option<Value>> {
                 _ => return Ok(None),
             }
         }
+        n if crate::os_error::ATTRS.contains(&n) && crate::os_error::is_os_error(o) => Value::None,
         "__notes__" => return Ok(None),
         _ => return Ok(None),
     }))
+}
+
+/// `exc.name = value` for the attributes kept in the exception state (`args`, the
+/// chaining links); false for any other name, which goes to the instance dict.
+pub fn set_exc_attr(
+    vm: &mut Vm,
+    tx: &Tx,
+    cell: &stmpy_core::stm::TVar<ExcState>,
+    name: &str,
+    value: &Value,
+) -> PyResult<bool> {
+    match name {
+        "args" => {
+            let args = Value::tuple(crate::iter::collect(vm, tx, value)?);
+            tx.modify(cell, |s| s.args = args)?;
+        }
+        "__cause__" => {
+            check_chain_value(value, "cause")?;
+            let v = value.clone();
+            tx.modify(cell, |s| {
+                s.cause = v;
+                s.suppress_context = true;
+            })?;
+        }
+        "__context__" => {
+            check_chain_value(value, "context")?;
+            let v = value.clone();
+            tx.modify(cell, |s| s.context = v)?;
+        }
+        "__suppress_context__" => {
+            let b = ops::truthy(vm, tx, value)?;
+            tx.modify(cell, |s| s.suppress_context = b)?;
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+fn check_chain_value(v: &Value, what: &str) -> PyResult<()> {
+    match v.obj() {
+        None if v.is_none() => Ok(()),
+        Some(o) if exc_cell(o).is_some() => Ok(()),
+        _ => Err(type_error(format!(
+            "exception {what} must be None or derive from BaseException"
+        ))),
+    }
+}
+
+/// A traceback object (`exc.__traceback__`, `sys.exc_info()[2]`): one level of the
+/// exception's recorded entries. `entries` are innermost first (the order they were
+/// recorded while unwinding); CPython's chain starts at the outermost frame, so the
+/// level is `entries[level - 1]` and `tb_next` is level - 1.
+pub struct TracebackObj {
+    entries: Arc<[TraceEntry]>,
+    level: usize,
+}
+
+fn traceback_type() -> &'static ObjRef {
+    static T: std::sync::OnceLock<ObjRef> = std::sync::OnceLock::new();
+    T.get_or_init(|| crate::builtins::make_builtin_type("traceback"))
+}
+
+/// The traceback object for the outermost `level` entries; `None` when there are none.
+fn traceback_value(entries: &[TraceEntry], level: usize) -> Value {
+    traceback_level(Arc::from(entries), level)
+}
+
+fn traceback_level(entries: Arc<[TraceEntry]>, level: usize) -> Value {
+    if level == 0 || level > entries.len() {
+        return Value::None;
+    }
+    Value::Obj(ObjRef::new(Payload::Opaque(
+        traceback_type().clone(),
+        Box::new(TracebackObj { entries, level }),
+    )))
+}
+
+impl TracebackObj {
+    /// `tb_lineno`, `tb_next`, `tb_lasti`; `tb_frame` is not modelled (None).
+    pub fn attr(&self, name: &str) -> Option<Value> {
+        let e = &self.entries[self.level - 1];
+        Some(match name {
+            "tb_lineno" => Value::Int(e.line as i64),
+            "tb_next" => traceback_level(self.entries.clone(), self.level - 1),
+            "tb_lasti" => Value::Int(0),
+            "tb_frame" => Value::None,
+            _ => return None,
+        })
+    }
 }
 
 /// The class name as tracebacks print it (module-qualified outside builtins/__main__).

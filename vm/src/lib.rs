@@ -21,6 +21,7 @@ pub mod import;
 pub mod iter;
 pub mod modules;
 pub mod ops;
+pub mod os_error;
 mod repl;
 pub mod stdlib;
 pub mod threads;

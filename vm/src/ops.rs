@@ -1198,6 +1198,11 @@ pub fn setattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value, value: Value) ->
                 vm.call(tx, &f, &[obj.clone(), name.clone(), value], &[])?;
                 return Ok(());
             }
+            if let Some(cell) = &inst.exc
+                && crate::exceptions::set_exc_attr(vm, tx, cell, n, &value)?
+            {
+                return Ok(());
+            }
             tx.modify(&inst.dict, |d| d.insert_str(name.clone(), h, value))?;
             Ok(())
         }

@@ -130,7 +130,7 @@ fn object_new(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> Py
         Some(c) if matches!(c.payload, Payload::Type(_)) => {
             crate::call::check_abstract(tx, c)?;
             let layout = stmpy_core::types::as_type(c).layout;
-            Ok(crate::call::new_instance(c, layout))
+            Ok(crate::call::new_instance(c, layout, &args[1..]))
         }
         _ => Err(type_error("object.__new__(X): X is not a type object")),
     }
@@ -326,6 +326,11 @@ fn type_subclasses(
 }
 
 fn exc_init(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    if let Some(o) = args.first().and_then(|v| v.obj())
+        && crate::os_error::is_os_error(o)
+    {
+        return crate::os_error::init(tx, o, &args[1..]).map(|_| Value::None);
+    }
     if let Some(Payload::Instance(inst)) = args.first().and_then(|v| v.payload())
         && let Some(c) = &inst.exc
     {
@@ -431,6 +436,9 @@ pub fn opaque_attr(tx: &Tx, d: &(dyn Any + Send + Sync), n: &str) -> PyResult<Op
             "mode" => Some(Value::str(if st.writing { "w" } else { "r" })),
             _ => None,
         });
+    }
+    if let Some(tb) = d.downcast_ref::<crate::exceptions::TracebackObj>() {
+        return Ok(tb.attr(n));
     }
     if let Some(g) = d.downcast_ref::<crate::iter::GenObj>() {
         return Ok(match n {

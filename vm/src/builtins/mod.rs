@@ -22,9 +22,9 @@ use stmpy_core::error::{PyResult, Unwind, index_error, type_error, value_error};
 use stmpy_core::fmt;
 use stmpy_core::stm::{TVar, Tx, atomically};
 use stmpy_core::types::{ExcKind, Layout, TypeObj, Types, as_type, type_name, type_of, types};
-use stmpy_core::value::{Function, Instance, ObjRef, Payload, Value};
+use stmpy_core::value::{Function, Instance, NativeKind, ObjRef, Payload, Value};
 
-use crate::call::{NativeFn, StrValue, native_value};
+use crate::call::{NativeFn, StrValue, native_of_kind, native_value};
 use crate::ops;
 use crate::vm::Vm;
 
@@ -117,6 +117,7 @@ fn install(tx: &Tx, ty: &ObjRef, table: Table) -> Result<(), stmpy_core::stm::St
     let Payload::Type(t) = &ty.payload else {
         return Ok(());
     };
+    let owner: std::sync::Arc<str> = std::sync::Arc::from(t.name.as_str());
     tx.modify(&t.dict, |d| {
         for (name, f) in table {
             let key = Value::str(name);
@@ -125,8 +126,10 @@ fn install(tx: &Tx, ty: &ObjRef, table: Table) -> Result<(), stmpy_core::stm::St
                 Value::Obj(ObjRef::new(Payload::ClassMethod(native_value(name, *f))))
             } else if STATIC_METHODS.contains(name) {
                 Value::Obj(ObjRef::new(Payload::StaticMethod(native_value(name, *f))))
+            } else if SLOTS.contains(name) {
+                native_of_kind(name, *f, NativeKind::Slot(owner.clone()))
             } else {
-                native_value(name, *f)
+                native_of_kind(name, *f, NativeKind::Method(owner.clone()))
             };
             d.insert_str(key, h, v);
         }
@@ -136,6 +139,82 @@ fn install(tx: &Tx, ty: &ObjRef, table: Table) -> Result<(), stmpy_core::stm::St
 /// Native methods bound to the class rather than the instance.
 const CLASS_METHODS: &[&str] = &["fromkeys", "__init_subclass__", "fromhex", "from_bytes"];
 const STATIC_METHODS: &[&str] = &["maketrans", "__new__"];
+/// Special methods that CPython implements as type slots (`wrapper_descriptor`); other
+/// methods of built-in types are `method_descriptor`s.
+const SLOTS: &[&str] = &[
+    "__init__",
+    "__repr__",
+    "__str__",
+    "__hash__",
+    "__call__",
+    "__getattribute__",
+    "__getattr__",
+    "__setattr__",
+    "__delattr__",
+    "__lt__",
+    "__le__",
+    "__eq__",
+    "__ne__",
+    "__gt__",
+    "__ge__",
+    "__iter__",
+    "__next__",
+    "__get__",
+    "__set__",
+    "__delete__",
+    "__len__",
+    "__getitem__",
+    "__setitem__",
+    "__delitem__",
+    "__contains__",
+    "__add__",
+    "__radd__",
+    "__sub__",
+    "__rsub__",
+    "__mul__",
+    "__rmul__",
+    "__mod__",
+    "__rmod__",
+    "__divmod__",
+    "__rdivmod__",
+    "__pow__",
+    "__rpow__",
+    "__neg__",
+    "__pos__",
+    "__abs__",
+    "__bool__",
+    "__invert__",
+    "__lshift__",
+    "__rlshift__",
+    "__rshift__",
+    "__rrshift__",
+    "__and__",
+    "__rand__",
+    "__xor__",
+    "__rxor__",
+    "__or__",
+    "__ror__",
+    "__int__",
+    "__float__",
+    "__floordiv__",
+    "__rfloordiv__",
+    "__truediv__",
+    "__rtruediv__",
+    "__index__",
+    "__iadd__",
+    "__isub__",
+    "__imul__",
+    "__imod__",
+    "__ipow__",
+    "__ilshift__",
+    "__irshift__",
+    "__iand__",
+    "__ixor__",
+    "__ior__",
+    "__ifloordiv__",
+    "__itruediv__",
+    "__del__",
+];
 
 // ---------- argument helpers ----------
 
@@ -709,9 +788,12 @@ pub fn repr_obj(vm: &mut Vm, tx: &Tx, v: &Value, o: &ObjRef) -> PyResult<String>
                     func.qualname.payload_str().unwrap_or("?").to_string()
                 }
                 Some(Payload::Native(n)) => {
+                    let what = match n.kind {
+                        NativeKind::Slot(_) => format!("<method-wrapper '{}' of", n.name),
+                        _ => format!("<built-in method {} of", n.name),
+                    };
                     return Ok(format!(
-                        "<built-in method {} of {} object at {}>",
-                        n.name,
+                        "{what} {} object at {}>",
                         type_name(s),
                         s.obj().map(addr).unwrap_or_default()
                     ));
@@ -721,7 +803,13 @@ pub fn repr_obj(vm: &mut Vm, tx: &Tx, v: &Value, o: &ObjRef) -> PyResult<String>
             let sr = ops::repr(vm, tx, s)?;
             format!("<bound method {fname} of {sr}>")
         }
-        Payload::Native(n) => format!("<built-in function {}>", n.name),
+        Payload::Native(n) => match &n.kind {
+            NativeKind::Function => format!("<built-in function {}>", n.name),
+            NativeKind::Method(owner) => format!("<method '{}' of '{owner}' objects>", n.name),
+            NativeKind::Slot(owner) => {
+                format!("<slot wrapper '{}' of '{owner}' objects>", n.name)
+            }
+        },
         Payload::Module(m) => {
             let name = m.name.payload_str().unwrap_or("?").to_string();
             let file = match &m.dict.payload {

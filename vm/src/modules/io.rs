@@ -205,14 +205,7 @@ pub fn open(vm: &mut Vm, _tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> PyR
 }
 
 fn os_error(e: &std::io::Error, path: &str) -> Unwind {
-    let (kind, errno, text) = match e.kind() {
-        std::io::ErrorKind::NotFound => {
-            (ExcKind::FileNotFoundError, 2, "No such file or directory")
-        }
-        std::io::ErrorKind::PermissionDenied => (ExcKind::PermissionError, 13, "Permission denied"),
-        _ => (ExcKind::OSError, 5, "Input/output error"),
-    };
-    Unwind::new(kind, format!("[Errno {errno}] {text}: '{path}'"))
+    crate::os_error::from_io(e, path, None)
 }
 
 fn chunk(st: &FileState, bytes: &[u8]) -> Value {

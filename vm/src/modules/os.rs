@@ -15,7 +15,7 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use stmpy_core::dict::DictData;
 use stmpy_core::error::{PyResult, Unwind, type_error};
 use stmpy_core::stm::Tx;
-use stmpy_core::types::{ExcKind, type_name};
+use stmpy_core::types::type_name;
 use stmpy_core::value::{ObjRef, Payload, Value};
 
 use super::set_attr;
@@ -53,39 +53,9 @@ pub fn init(_vm: &mut Vm, tx: &Tx, g: &ObjRef) -> PyResult<()> {
     Ok(())
 }
 
-/// The message of OS error number `errno`, as C's `strerror` (without Rust's suffix).
-fn errno_text(errno: i32) -> String {
-    let s = std::io::Error::from_raw_os_error(errno).to_string();
-    match s.rfind(" (os error ") {
-        Some(i) => s[..i].to_string(),
-        None => s,
-    }
-}
-
-/// The `OSError` subclass CPython raises for `errno` (PEP 3151).
-fn errno_kind(errno: i32) -> ExcKind {
-    match errno {
-        2 => ExcKind::FileNotFoundError,
-        17 => ExcKind::FileExistsError,
-        1 | 13 => ExcKind::PermissionError,
-        20 => ExcKind::NotADirectoryError,
-        21 => ExcKind::IsADirectoryError,
-        _ => ExcKind::OSError,
-    }
-}
-
-fn quote(p: &str) -> String {
-    stmpy_core::fmt::repr_str(p)
-}
-
 /// CPython's `[Errno N] text: 'path'` (and `-> 'dst'` for two-path calls).
 pub fn os_error(e: &std::io::Error, path: &str, dst: Option<&str>) -> Unwind {
-    let errno = e.raw_os_error().unwrap_or(5);
-    let mut msg = format!("[Errno {errno}] {}: {}", errno_text(errno), quote(path));
-    if let Some(d) = dst {
-        msg.push_str(&format!(" -> {}", quote(d)));
-    }
-    Unwind::new(errno_kind(errno), msg)
+    crate::os_error::from_io(e, path, dst)
 }
 
 /// A path argument: str, bytes (decoded) or an object with `__fspath__`.
@@ -243,7 +213,7 @@ fn fspath(vm: &mut Vm, tx: &Tx, a: &[Value], _k: &[(Value, Value)]) -> PyResult<
 
 fn strerror(_vm: &mut Vm, _tx: &Tx, a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
     match a.first() {
-        Some(Value::Int(n)) => Ok(Value::string(errno_text(*n as i32))),
+        Some(Value::Int(n)) => Ok(Value::string(crate::os_error::errno_text(*n as i32))),
         Some(v) => Err(type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             type_name(v)

@@ -93,16 +93,13 @@ fn setrecursionlimit(
     Ok(Value::None)
 }
 
-fn exc_info(vm: &mut Vm, _tx: &Tx, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+fn exc_info(vm: &mut Vm, tx: &Tx, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let h = vm.handled.clone();
     if h.is_none() {
         return Ok(Value::tuple(vec![Value::None, Value::None, Value::None]));
     }
-    Ok(Value::tuple(vec![
-        Value::Obj(type_of(&h).clone()),
-        h,
-        Value::None,
-    ]))
+    let tb = crate::ops::getattr(vm, tx, &h, &Value::str("__traceback__"))?;
+    Ok(Value::tuple(vec![Value::Obj(type_of(&h).clone()), h, tb]))
 }
 
 fn exception(vm: &mut Vm, _tx: &Tx, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
