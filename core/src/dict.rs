@@ -215,8 +215,7 @@ impl DictData {
     /// since a str only equals a str.
     #[inline]
     pub fn get_str(&self, key: &str, hash: i64) -> Option<&Value> {
-        let matches =
-            |e: &Entry| e.hash == hash && e.key.as_str().is_some_and(|s| s.as_str() == key);
+        let matches = |e: &Entry| e.hash == hash && e.key.text().is_some_and(|s| s.as_str() == key);
         match &self.slots {
             Slots::Small(v) => v.iter().flatten().find(|e| matches(e)).map(|e| &e.value),
             Slots::Big(v, index) => {
@@ -283,8 +282,7 @@ impl DictData {
     }
 
     fn find_str(&self, key: &str, hash: i64) -> Option<usize> {
-        let matches =
-            |e: &Entry| e.hash == hash && e.key.as_str().is_some_and(|s| s.as_str() == key);
+        let matches = |e: &Entry| e.hash == hash && e.key.text().is_some_and(|s| s.as_str() == key);
         match &self.slots {
             Slots::Small(v) => v.iter().position(|e| e.as_ref().is_some_and(matches)),
             Slots::Big(v, index) => {

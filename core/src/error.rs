@@ -87,12 +87,12 @@ pub fn new_exception(class: &ObjRef, args: Vec<Value>) -> ObjRef {
 
 /// `new_exception` with attributes already in its dict (`NameError.name`, `OSError.errno`).
 pub fn new_exception_with_attrs(class: &ObjRef, args: Vec<Value>, attrs: DictData) -> ObjRef {
-    ObjRef::new(Payload::Instance(Instance {
-        class: class.clone(),
-        dict: TVar::new(attrs),
-        exc: Some(TVar::new(ExcState {
+    ObjRef::new(Payload::Instance(Instance::new(
+        class.clone(),
+        attrs,
+        Some(TVar::new(ExcState {
             args: Value::tuple(args),
             ..ExcState::default()
         })),
-    }))
+    )))
 }

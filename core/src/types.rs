@@ -3,6 +3,7 @@
 //! VM fills their method tables at start-up (see `vm/src/builtins/`).
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use stmpy_stm::TVar;
 
@@ -34,9 +35,21 @@ pub struct TypeObj {
     /// The metaclass when it is not `type` (`class C(metaclass=M)` or inherited from a
     /// base): `type(C)` and special-method lookups on the class go through it.
     pub meta: Option<ObjRef>,
+    /// The class or a base defines `__getattribute__` in Python: attribute reads on its
+    /// instances must call it (kept as a flag so that other classes' reads skip the
+    /// lookup). Set when the class is made, or when the attribute is assigned to it.
+    pub getattribute_hook: AtomicBool,
+    /// `__slots__` without `__dict__` here and in every base: the only attribute names
+    /// its instances may hold (None: instances have a `__dict__`).
+    pub slots: Option<Vec<String>>,
 }
 
 impl TypeObj {
+    /// Does reading an attribute of an instance go through a Python `__getattribute__`?
+    #[inline]
+    pub fn has_getattribute_hook(&self) -> bool {
+        self.getattribute_hook.load(Ordering::Relaxed)
+    }
     pub fn qualname(&self) -> &str {
         &self.name
     }
@@ -92,10 +105,11 @@ pub fn new_type(
     layout: Layout,
     builtin: Option<&'static str>,
 ) -> Result<ObjRef, String> {
-    new_type_with_meta(name, bases, dict, layout, builtin, None)
+    new_type_with_meta(name, bases, dict, layout, builtin, None, None)
 }
 
-/// `new_type` for a class whose metaclass is `meta` (`None`: `type`).
+/// `new_type` for a class whose metaclass is `meta` (`None`: `type`), whose instances
+/// are restricted to the attribute names `slots` when given.
 pub fn new_type_with_meta(
     name: &str,
     bases: Vec<ObjRef>,
@@ -103,14 +117,20 @@ pub fn new_type_with_meta(
     layout: Layout,
     builtin: Option<&'static str>,
     meta: Option<ObjRef>,
+    slots: Option<Vec<String>>,
 ) -> Result<ObjRef, String> {
     let Some(mro) = c3_mro(&bases) else {
         let names: Vec<&str> = bases.iter().map(|b| as_type(b).name.as_str()).collect();
+        // CPython's message has this line break.
         return Err(format!(
-            "Cannot create a consistent method resolution order (MRO) for bases {}",
+            "Cannot create a consistent method resolution\norder (MRO) for bases {}",
             names.join(", ")
         ));
     };
+    let hook = dict
+        .get_str("__getattribute__", crate::str::str_hash("__getattribute__"))
+        .is_some()
+        || mro.iter().any(|m| as_type(m).has_getattribute_hook());
     Ok(ObjRef::new(Payload::Type(TypeObj {
         name: name.to_string(),
         module: "builtins".to_string(),
@@ -120,6 +140,8 @@ pub fn new_type_with_meta(
         layout,
         builtin_base: builtin,
         meta,
+        getattribute_hook: AtomicBool::new(hook),
+        slots,
     })))
 }
 
@@ -282,6 +304,8 @@ fn build_types() -> Types {
             layout,
             builtin_base: builtin,
             meta: None,
+            getattribute_hook: AtomicBool::new(false),
+            slots: None,
         }))
     };
     let b = |name: &str, base: &ObjRef, layout: Layout, builtin: &'static str| {

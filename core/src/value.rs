@@ -145,9 +145,47 @@ impl Payload {
 /// An instance of a user class (or of `object`, or of an exception class).
 pub struct Instance {
     pub class: ObjRef,
-    pub dict: TVar<DictData>,
+    /// The instance namespace: a `dict` object, so that `obj.__dict__` is the live
+    /// namespace (writes through it are attribute writes). Always a `Payload::Dict`
+    /// ([`Instance::new`] is the only constructor).
+    dict_obj: ObjRef,
     /// Exception instances (class derives from BaseException) carry their state here.
     pub exc: Option<TVar<ExcState>>,
+    /// Instances of a user subclass of a built-in data type (`class Stack(list)`): the
+    /// built-in value they extend, which the built-in methods and operators act on (a
+    /// list/dict/set/bytearray object is mutated in place).
+    pub base: Option<Value>,
+}
+
+impl Instance {
+    pub fn new(class: ObjRef, dict: DictData, exc: Option<TVar<ExcState>>) -> Instance {
+        Instance {
+            class,
+            dict_obj: ObjRef::new(Payload::Dict(TVar::new(dict))),
+            exc,
+            base: None,
+        }
+    }
+    /// An instance of a subclass of a built-in type, extending `base`.
+    pub fn with_base(class: ObjRef, base: Value) -> Instance {
+        Instance {
+            base: Some(base),
+            ..Instance::new(class, DictData::new(), None)
+        }
+    }
+    /// The namespace's cell.
+    #[inline]
+    pub fn dict(&self) -> &TVar<DictData> {
+        match &self.dict_obj.payload {
+            Payload::Dict(d) => d,
+            // `new` builds only dict objects and the field is private.
+            _ => unreachable!("instance namespace is not a dict"),
+        }
+    }
+    /// `obj.__dict__`: the namespace as a dict object.
+    pub fn dict_object(&self) -> &ObjRef {
+        &self.dict_obj
+    }
 }
 
 /// The mutable state of an exception object.
@@ -254,6 +292,16 @@ impl Value {
     pub fn as_str(&self) -> Option<&PyStr> {
         match self.payload() {
             Some(Payload::Str(s)) => Some(s),
+            _ => None,
+        }
+    }
+    /// The str of a str or of an instance of a str subclass (which equals its text
+    /// unless its class says otherwise: dict lookups by text find such keys).
+    #[inline]
+    pub fn text(&self) -> Option<&PyStr> {
+        match self.payload() {
+            Some(Payload::Str(s)) => Some(s),
+            Some(Payload::Instance(i)) => i.base.as_ref().and_then(|b| b.as_str()),
             _ => None,
         }
     }

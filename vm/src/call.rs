@@ -322,7 +322,14 @@ impl Vm {
                         ));
                     }
                     self.native_calls += 1;
-                    let r = (imp.0)(self, tx, args, kw);
+                    let r = match crate::subclass::native_self(&n.kind, args) {
+                        Some(base) => {
+                            let mut a = args.to_vec();
+                            a[0] = base.clone();
+                            (imp.0)(self, tx, &a, kw)
+                        }
+                        None => (imp.0)(self, tx, args, kw),
+                    };
                     self.native_calls -= 1;
                     r
                 }
@@ -492,6 +499,9 @@ impl Vm {
             _ if is_subtype(cls, &ts.type_) => {
                 crate::builtins::funcs::new_class_of_meta(self, tx, cls, args, kw)?
             }
+            _ if let Some(base) = crate::subclass::data_base(cls) => {
+                crate::subclass::new_instance(self, tx, cls, base, args, kw)?
+            }
             _ => {
                 check_abstract(tx, cls)?;
                 match crate::os_error::subclass_for(cls, args) {
@@ -578,11 +588,11 @@ pub fn new_instance(cls: &ObjRef, layout: Layout, args: &[Value]) -> Value {
     } else {
         None
     };
-    Value::Obj(ObjRef::new(Payload::Instance(Instance {
-        class: cls.clone(),
-        dict: TVar::new(DictData::new()),
+    Value::Obj(ObjRef::new(Payload::Instance(Instance::new(
+        cls.clone(),
+        DictData::new(),
         exc,
-    })))
+    ))))
 }
 
 pub fn not_callable(f: &Value) -> Unwind {
@@ -604,8 +614,15 @@ impl StrValue for ObjRef {
 }
 
 impl StrValue for Value {
+    /// The text of a str, or of an instance of a str subclass (natives taking text
+    /// accept those, as CPython's do).
     fn payload_str(&self) -> Option<&str> {
-        self.as_str().map(|s| s.as_str())
+        match self.as_str() {
+            Some(s) => Some(s.as_str()),
+            None => crate::subclass::base_of(self)
+                .and_then(|b| b.as_str())
+                .map(|s| s.as_str()),
+        }
     }
 }
 

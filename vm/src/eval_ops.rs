@@ -99,7 +99,8 @@ impl Vm {
         if let Some((n, h)) = ns {
             match obj.payload() {
                 Some(Payload::Instance(inst)) => {
-                    if tx.view(&inst.dict, |d| d.get_str(n, h).is_none())?
+                    if !stmpy_core::types::as_type(&inst.class).has_getattribute_hook()
+                        && tx.view(inst.dict(), |d| d.get_str(n, h).is_none())?
                         && let Some(f) = ops::lookup_type_cached(self, tx, &inst.class, name, n, h)?
                         && matches!(f.payload(), Some(Payload::Function(_)))
                     {

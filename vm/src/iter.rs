@@ -229,6 +229,9 @@ pub fn iter(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<Value> {
                 ));
             }
         }
+        if let Some(b) = crate::subclass::builtin_self(vm, tx, v, "__iter__")? {
+            return iter(vm, tx, &b);
+        }
         if let Some(r) = ops::call_special(vm, tx, v, "__iter__", &[])? {
             if !is_iterator(tx, &r)? {
                 return Err(type_error(format!(

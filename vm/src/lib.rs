@@ -24,6 +24,7 @@ pub mod ops;
 pub mod os_error;
 mod repl;
 pub mod stdlib;
+pub mod subclass;
 pub mod threads;
 pub mod vm;
 

@@ -7,10 +7,11 @@ use stmpy_core::error::{PyResult, Unwind, attribute_error, index_error, type_err
 use stmpy_core::fmt;
 use stmpy_core::int::{self, IntOp};
 use stmpy_core::stm::Tx;
-use stmpy_core::types::{ExcKind, Layout, is_subtype, mro_of, type_name, type_of, types};
+use stmpy_core::types::{ExcKind, Layout, as_type, is_subtype, mro_of, type_name, type_of, types};
 use stmpy_core::value::{ObjRef, Payload, Value};
 
 use crate::bytecode::{BinOp, CmpOp, UnaryOp};
+use crate::subclass::builtin_self;
 use crate::vm::Vm;
 
 // ---------- type attribute lookup ----------
@@ -117,7 +118,13 @@ pub fn truthy(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<bool> {
             Payload::Bytes(b) => !b.is_empty(),
             Payload::ByteArray(b) => !tx.read(b)?.is_empty(),
             Payload::Range(start, stop, step) => range_len(*start, *stop, *step) > 0,
-            Payload::Instance(_) => {
+            Payload::Instance(inst) => {
+                if inst.base.is_some()
+                    && let Some(b) = builtin_self(vm, tx, v, "__bool__")?
+                    && builtin_self(vm, tx, v, "__len__")?.is_some()
+                {
+                    return truthy(vm, tx, &b);
+                }
                 if let Some(r) = call_special(vm, tx, v, "__bool__", &[])? {
                     return match r {
                         Value::Bool(b) => Ok(b),
@@ -160,6 +167,22 @@ pub fn index_of(v: &Value) -> PyResult<i64> {
             "'{}' object cannot be interpreted as an integer",
             type_name(v)
         ))),
+    }
+}
+
+/// A user object with `__index__` as the int it stands for (list indices, `seq * n`,
+/// `range(n)`); any other value unchanged, so the caller's own type errors apply.
+pub fn index_value(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<Value> {
+    if !is_user_instance(v) {
+        return Ok(v.clone());
+    }
+    match call_special(vm, tx, v, "__index__", &[])? {
+        Some(r) if int::to_bigint(&r).is_some() => Ok(r),
+        Some(r) => Err(type_error(format!(
+            "__index__ returned non-int (type {})",
+            type_name(&r)
+        ))),
+        None => Ok(v.clone()),
     }
 }
 
@@ -290,6 +313,9 @@ pub fn hash(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<i64> {
     }
     match v.payload() {
         Some(Payload::Instance(_)) => {
+            if let Some(b) = builtin_self(vm, tx, v, "__hash__")? {
+                return hash(vm, tx, &b);
+            }
             let ty = type_of(v).clone();
             match lookup_type(tx, &ty, "__hash__")? {
                 Some(Value::None) => Err(unhashable(v)),
@@ -423,6 +449,18 @@ fn int_float_cmp(op: CmpOp, i: &BigInt, f: f64) -> bool {
 pub fn compare(vm: &mut Vm, tx: &Tx, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
     if let (Value::Int(x), Value::Int(y)) = (a, b) {
         return Ok(Value::Bool(cmp_ord(op, x, y)));
+    }
+    // Subclasses of built-in types compare as their value unless they define the method.
+    if crate::subclass::base_of(a).is_some() || crate::subclass::base_of(b).is_some() {
+        let a2 = builtin_self(vm, tx, a, dunder_cmp(op))?;
+        let b2 = builtin_self(vm, tx, b, dunder_cmp(swapped(op)))?;
+        if a2.is_some() || b2.is_some() {
+            let a2 = a2.unwrap_or_else(|| a.clone());
+            let b2 = b2.unwrap_or_else(|| b.clone());
+            if crate::subclass::base_of(&a2).is_none() && crate::subclass::base_of(&b2).is_none() {
+                return compare(vm, tx, op, &a2, &b2);
+            }
+        }
     }
     if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
         return Ok(Value::Bool(num_cmp(op, x, y)));
@@ -661,6 +699,32 @@ pub fn binary(vm: &mut Vm, tx: &Tx, op: BinOp, a: &Value, b: &Value) -> PyResult
         (Value::Float(x), Value::Float(y)) => return float_op(base, *x, *y),
         _ => {}
     }
+    if crate::subclass::base_of(a).is_some() || crate::subclass::base_of(b).is_some() {
+        let (fwd, rev) = binop_dunder(op);
+        let a_fwd = if op.is_inplace() {
+            inplace_dunder(op)
+        } else {
+            fwd
+        };
+        let a2 = match builtin_self(vm, tx, a, a_fwd)? {
+            Some(x) if !op.is_inplace() || builtin_self(vm, tx, a, fwd)?.is_some() => Some(x),
+            _ => None,
+        };
+        let b2 = builtin_self(vm, tx, b, rev)?;
+        if a2.is_some() || b2.is_some() {
+            let x = a2.clone().unwrap_or_else(|| a.clone());
+            let y = b2.unwrap_or_else(|| b.clone());
+            if crate::subclass::base_of(&x).is_none() && crate::subclass::base_of(&y).is_none() {
+                let r = binary(vm, tx, op, &x, &y)?;
+                // `s += [...]` on a list subclass extends its list in place: the name
+                // keeps the instance, not the list.
+                if op.is_inplace() && a2.as_ref().is_some_and(|x| x.is(&r)) {
+                    return Ok(a.clone());
+                }
+                return Ok(r);
+            }
+        }
+    }
     if is_user_instance(a) || is_user_instance(b) {
         if op.is_inplace()
             && is_user_instance(a)
@@ -692,7 +756,9 @@ pub fn binary(vm: &mut Vm, tx: &Tx, op: BinOp, a: &Value, b: &Value) -> PyResult
         {
             return Ok(r);
         }
-        if !is_user_instance(a)
+        // Built-in operations the user object takes part in through `__index__`
+        // (`seq * n`, `n * seq`).
+        if (!is_user_instance(a) || (base == BinOp::Mul && !is_user_instance(b)))
             && let Some(r) = builtin_binary(vm, tx, op, a, b)?
         {
             return Ok(r);
@@ -730,11 +796,7 @@ fn unsupported(op: BinOp, a: &Value, b: &Value) -> Unwind {
             )
         )
     };
-    if op.base() == BinOp::Mul
-        && (is_seq(a) || is_seq(b))
-        && !is_user_instance(a)
-        && !is_user_instance(b)
-    {
+    if op.base() == BinOp::Mul && (is_seq(a) || is_seq(b)) {
         let other = if is_seq(a) { b } else { a };
         return type_error(format!(
             "can't multiply sequence by non-int of type '{}'",
@@ -892,6 +954,9 @@ pub fn unary(vm: &mut Vm, tx: &Tx, op: UnaryOp, v: &Value) -> PyResult<Value> {
         UnaryOp::Positive => ("__pos__", "+"),
         _ => ("__invert__", "~"),
     };
+    if let Some(b) = builtin_self(vm, tx, v, name)? {
+        return unary(vm, tx, op, &b);
+    }
     if is_user_instance(v)
         && let Some(r) = call_special(vm, tx, v, name, &[])?
     {
@@ -926,6 +991,14 @@ pub fn str_of(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<String> {
         Value::Obj(o) => match &o.payload {
             Payload::Str(s) => Ok(s.as_str().to_string()),
             Payload::Instance(inst) => {
+                // A str subclass is its own text; other built-in bases print their repr
+                // (which a Python `__repr__` may define), as `object.__str__` does.
+                if let Some(b) = builtin_self(vm, tx, v, "__str__")? {
+                    return match b.as_str() {
+                        Some(s) => Ok(s.as_str().to_string()),
+                        None => repr(vm, tx, v),
+                    };
+                }
                 if inst.exc.is_some() && lookup_type(tx, &inst.class, "__str__")?.is_none() {
                     return crate::exceptions::exc_str(vm, tx, o);
                 }
@@ -951,10 +1024,11 @@ pub fn str_of(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<String> {
 
 /// `obj.name`.
 pub fn getattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<Value> {
-    match getattr_opt(vm, tx, obj, name)? {
-        Some(v) => Ok(v),
-        None => {
-            // __getattr__ fallback for user classes.
+    match getattr_opt(vm, tx, obj, name) {
+        Ok(Some(v)) => Ok(v),
+        // `__getattr__` runs when the normal lookup found nothing or raised
+        // AttributeError (a property or `__getattribute__` giving up), as in CPython.
+        Ok(None) => {
             if is_user_instance(obj)
                 && let Some(r) =
                     call_special(vm, tx, obj, "__getattr__", std::slice::from_ref(name))?
@@ -963,6 +1037,13 @@ pub fn getattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<Valu
             }
             Err(no_attribute(obj, name))
         }
+        Err(e) if e.is(ExcKind::AttributeError) && is_user_instance(obj) => {
+            match call_special(vm, tx, obj, "__getattr__", std::slice::from_ref(name))? {
+                Some(r) => Ok(r),
+                None => Err(e),
+            }
+        }
+        Err(e) => Err(e),
     }
 }
 
@@ -987,8 +1068,23 @@ pub fn no_attribute(obj: &Value, name: &Value) -> Unwind {
     }
 }
 
-/// Attribute lookup; `None` when missing (no AttributeError built).
+/// Attribute lookup; `None` when missing (no AttributeError built). A class's Python
+/// `__getattribute__` runs instead of the generic lookup.
 pub fn getattr_opt(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+    if let Some(Payload::Instance(inst)) = obj.payload()
+        && as_type(&inst.class).has_getattribute_hook()
+        && let Some(f) = lookup_type(tx, &inst.class, "__getattribute__")?
+        && !crate::call::is_native_method(&f)
+    {
+        return vm
+            .call_descr(tx, &f, obj, &[obj.clone(), name.clone()])
+            .map(Some);
+    }
+    generic_getattr(vm, tx, obj, name)
+}
+
+/// `object.__getattribute__`: data descriptors, the instance dict, then the class.
+pub fn generic_getattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
     let Some(ns) = name.as_str() else {
         return Err(type_error("attribute name must be string"));
     };
@@ -1004,7 +1100,7 @@ pub fn getattr_opt(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<
                     return bind_descriptor(vm, tx, ca, obj, &inst.class).map(Some);
                 }
                 // `view`, not `read`: keeps a later store to this object in place.
-                if let Some(v) = tx.view(&inst.dict, |d| d.get_str(n, h).cloned())? {
+                if let Some(v) = tx.view(inst.dict(), |d| d.get_str(n, h).cloned())? {
                     return Ok(Some(v));
                 }
                 if let Some(ca) = class_attr {
@@ -1016,8 +1112,8 @@ pub fn getattr_opt(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<
                 if n == "__class__" {
                     return Ok(Some(Value::Obj(inst.class.clone())));
                 }
-                if n == "__dict__" {
-                    return Ok(Some(crate::builtins::dict_proxy_of(tx, &inst.dict)?));
+                if n == "__dict__" && as_type(&inst.class).slots.is_none() {
+                    return Ok(Some(Value::Obj(inst.dict_object().clone())));
                 }
                 return Ok(None);
             }
@@ -1203,7 +1299,15 @@ pub fn setattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value, value: Value) ->
             {
                 return Ok(());
             }
-            tx.modify(&inst.dict, |d| d.insert_str(name.clone(), h, value))?;
+            if let Some(slots) = &as_type(&inst.class).slots
+                && !slots.iter().any(|s| s == n)
+            {
+                return Err(attribute_error(format!(
+                    "'{}' object has no attribute '{n}'",
+                    type_name(obj)
+                )));
+            }
+            tx.modify(inst.dict(), |d| d.insert_str(name.clone(), h, value))?;
             Ok(())
         }
         Some(Payload::Type(t)) => {
@@ -1214,6 +1318,10 @@ pub fn setattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value, value: Value) ->
             {
                 vm.call(tx, &f, &[obj.clone(), name.clone(), value], &[])?;
                 return Ok(());
+            }
+            if n == "__getattribute__" {
+                t.getattribute_hook
+                    .store(true, std::sync::atomic::Ordering::Relaxed);
             }
             tx.modify(&t.dict, |d| d.insert_str(name.clone(), h, value))?;
             Ok(())
@@ -1271,7 +1379,7 @@ pub fn delattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<()> 
                 vm.call(tx, &fdel, std::slice::from_ref(obj), &[])?;
                 return Ok(());
             }
-            &inst.dict
+            inst.dict()
         }
         Some(Payload::Type(t)) => &t.dict,
         Some(Payload::Function(f)) => &f.dict,
@@ -1325,6 +1433,18 @@ pub fn len(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<usize> {
             Payload::Bytes(b) => return Ok(b.len()),
             Payload::ByteArray(b) => return Ok(tx.read(b)?.len()),
             Payload::Range(a, b, c) => return Ok(range_len(*a, *b, *c) as usize),
+            Payload::Instance(inst) if inst.base.is_some() => {
+                if let Some(b) = builtin_self(vm, tx, v, "__len__")? {
+                    return len(vm, tx, &b);
+                }
+                if let Some(r) = call_special(vm, tx, v, "__len__", &[])? {
+                    let n = index_of(&r)?;
+                    if n < 0 {
+                        return Err(value_error("__len__() should return >= 0"));
+                    }
+                    return Ok(n as usize);
+                }
+            }
             Payload::Instance(_) | Payload::Type(_) => {
                 if let Some(r) = call_special(vm, tx, v, "__len__", &[])? {
                     let n = index_of(&r)?;
@@ -1355,7 +1475,7 @@ pub fn contains(vm: &mut Vm, tx: &Tx, container: &Value, item: &Value) -> PyResu
     if let Value::Obj(o) = container {
         match &o.payload {
             Payload::Str(s) => {
-                let Some(sub) = item.as_str() else {
+                let Some(sub) = item.text() else {
                     return Err(type_error(format!(
                         "'in <string>' requires string as left operand, not {}",
                         type_name(item)
@@ -1410,6 +1530,15 @@ pub fn contains(vm: &mut Vm, tx: &Tx, container: &Value, item: &Value) -> PyResu
                 let byte =
                     u8::try_from(i).map_err(|_| value_error("byte must be in range(0, 256)"))?;
                 return Ok(b.contains(&byte));
+            }
+            Payload::Instance(inst)
+                if inst.base.is_some()
+                    && lookup_special(vm, tx, &inst.class, "__contains__")?
+                        .is_none_or(|f| crate::call::is_native_method(&f)) =>
+            {
+                if let Some(b) = builtin_self(vm, tx, container, "__contains__")? {
+                    return contains(vm, tx, &b, item);
+                }
             }
             Payload::Instance(_) | Payload::Type(_) => {
                 if let Some(r) = call_special(

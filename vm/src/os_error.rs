@@ -103,7 +103,7 @@ pub fn init(tx: &Tx, o: &ObjRef, args: &[Value]) -> PyResult<()> {
         tx.modify(c, |s| s.args = Value::tuple(kept))?;
     }
     if let Some(attrs) = attrs {
-        tx.modify(&inst.dict, |d| {
+        tx.modify(inst.dict(), |d| {
             for (name, v) in ATTRS.iter().zip(attrs) {
                 d.insert_str(Value::str(name), str_hash(name), v);
             }
@@ -147,7 +147,7 @@ pub fn str_of(vm: &mut Vm, tx: &Tx, o: &ObjRef) -> PyResult<Option<String>> {
     };
     let get = |name: &str| -> PyResult<Value> {
         Ok(tx
-            .read(&inst.dict)?
+            .read(inst.dict())?
             .get_str(name, str_hash(name))
             .cloned()
             .unwrap_or_default())

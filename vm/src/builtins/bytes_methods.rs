@@ -85,6 +85,11 @@ pub fn bytes_like<'a>(tx: &'a Tx, v: &'a Value) -> PyResult<Option<&'a [u8]>> {
     Ok(match v.payload() {
         Some(Payload::Bytes(b)) => Some(b),
         Some(Payload::ByteArray(c)) => Some(tx.read(c)?.as_slice()),
+        // An instance of a bytes/bytearray subclass.
+        Some(Payload::Instance(i)) => match &i.base {
+            Some(b) => bytes_like(tx, b)?,
+            None => None,
+        },
         _ => None,
     })
 }

@@ -21,7 +21,7 @@ pub const DICT: Table = &[
     ("pop", pop),
     ("popitem", popitem),
     ("setdefault", setdefault),
-    ("update", update),
+    ("update", dict_update),
     ("clear", clear),
     ("copy", copy),
     ("fromkeys", fromkeys),
@@ -172,7 +172,7 @@ fn setdefault(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> P
     Ok(dflt)
 }
 
-fn update(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+pub fn dict_update(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     dcell(args, "update")?;
     arg_count("update", args, 1, 2)?;
     if let Some(src) = args.get(1) {

@@ -184,7 +184,7 @@ fn ascii(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResu
 }
 
 fn abs(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let v = one("abs", args)?;
+    let v = &crate::subclass::value_for(vm, tx, one("abs", args)?, "__abs__")?;
     match v {
         Value::Int(i) => Ok(match i.checked_abs() {
             Some(a) => Value::Int(a),
@@ -737,7 +737,7 @@ fn round(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> PyResul
         .or_else(|| kwarg(kw, "ndigits"))
         .cloned()
         .unwrap_or_default();
-    let v = &args[0];
+    let v = &crate::subclass::value_for(vm, tx, &args[0], "__round__")?;
     match v {
         Value::Float(f) => {
             if nd.is_none() {
@@ -773,7 +773,8 @@ fn round(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> PyResul
 
 fn divmod(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     arg_count("divmod", args, 2, 2)?;
-    let (a, b) = (&args[0], &args[1]);
+    let a = &crate::subclass::value_for(vm, tx, &args[0], "__divmod__")?;
+    let b = &crate::subclass::value_for(vm, tx, &args[1], "__rdivmod__")?;
     if let (Value::Float(_), _) | (_, Value::Float(_)) = (a, b)
         && !ops::is_user_instance(a)
         && !ops::is_user_instance(b)
@@ -802,6 +803,10 @@ fn divmod(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
 
 fn pow(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     arg_count("pow", args, 2, 3)?;
+    let mut args = args.to_vec();
+    args[0] = crate::subclass::value_for(vm, tx, &args[0], "__pow__")?;
+    args[1] = crate::subclass::value_for(vm, tx, &args[1], "__rpow__")?;
+    let args = &args[..];
     if let Some(m) = args.get(2).filter(|m| !m.is_none()) {
         let (Some(b), Some(e), Some(m)) = (
             int::to_bigint(&args[0]),
@@ -1071,7 +1076,7 @@ fn dir(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
         }
         Some(v) => {
             match v.payload() {
-                Some(Payload::Instance(i)) => add_dict(tx.read(&i.dict)?),
+                Some(Payload::Instance(i)) => add_dict(tx.read(i.dict())?),
                 Some(Payload::Module(m)) => add_dict(&super::dict_data(tx, &m.dict)?),
                 _ => {}
             }
@@ -1302,6 +1307,44 @@ pub fn new_class_of_meta(
     Ok(Value::Obj(cls))
 }
 
+/// The attribute names a new class's instances are restricted to: its `__slots__`
+/// (a str or a tuple/list of str) plus its bases' when every base restricts too
+/// (`object` has no attributes); `None` when instances have a `__dict__`.
+fn instance_slots(tx: &Tx, bases: &[ObjRef], data: &DictData) -> PyResult<Option<Vec<String>>> {
+    let Some(decl) = data.get_str("__slots__", stmpy_core::str::str_hash("__slots__")) else {
+        return Ok(None);
+    };
+    let items: Vec<Value> = match decl.payload() {
+        Some(Payload::Str(_)) => vec![decl.clone()],
+        Some(Payload::Tuple(t)) => t.to_vec(),
+        Some(Payload::List(l)) => tx.read(l)?.iter().cloned().collect(),
+        _ => return Ok(None),
+    };
+    let mut names: Vec<String> = Vec::with_capacity(items.len());
+    for it in &items {
+        let Some(s) = it.payload_str() else {
+            return Err(type_error(format!(
+                "__slots__ items must be strings, not '{}'",
+                type_name(it)
+            )));
+        };
+        if s == "__dict__" {
+            return Ok(None);
+        }
+        names.push(s.to_string());
+    }
+    for b in bases {
+        if b.is(&types().object) {
+            continue;
+        }
+        match &as_type(b).slots {
+            Some(inherited) => names.extend(inherited.iter().cloned()),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(names))
+}
+
 /// Creates a user class from its namespace.
 pub fn make_class(tx: &Tx, name: &str, bases: Vec<ObjRef>, data: DictData) -> PyResult<ObjRef> {
     make_class_meta(tx, name, bases, data, None)
@@ -1345,8 +1388,10 @@ pub fn make_class_meta(
     if data.get_str("__eq__", h_eq).is_some() && data.get_str("__hash__", h_hash).is_none() {
         data.insert_str(Value::str("__hash__"), h_hash, Value::None);
     }
-    let cls = stmpy_core::types::new_type_with_meta(name, bases, data, layout, builtin, meta)
-        .map_err(type_error)?;
+    let slots = instance_slots(tx, &bases, &data)?;
+    let cls =
+        stmpy_core::types::new_type_with_meta(name, bases, data, layout, builtin, meta, slots)
+            .map_err(type_error)?;
     Ok(cls)
 }
 
@@ -1357,6 +1402,15 @@ pub fn int_new(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> P
     let base = args.get(1).or_else(|| kwarg(kw, "base")).cloned();
     let Some(v) = args.first() else {
         return Ok(Value::Int(0));
+    };
+    // A subclass of a built-in type converts as its value (`int(Tag("5"))`).
+    let sub;
+    let v = match crate::subclass::builtin_self(vm, tx, v, "__int__")? {
+        Some(b) if crate::subclass::builtin_self(vm, tx, v, "__index__")?.is_some() => {
+            sub = b;
+            &sub
+        }
+        _ => v,
     };
     if let Some(b) = base {
         let b = ops::index_of(&b)?;
@@ -1422,6 +1476,14 @@ pub fn float_new(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -
     arg_count("float", args, 0, 1)?;
     let Some(v) = args.first() else {
         return Ok(Value::Float(0.0));
+    };
+    let sub;
+    let v = match crate::subclass::builtin_self(vm, tx, v, "__float__")? {
+        Some(b) => {
+            sub = b;
+            &sub
+        }
+        None => v,
     };
     match v {
         Value::Float(_) => Ok(v.clone()),
@@ -1583,8 +1645,12 @@ fn bytes_init(
     }
 }
 
-pub fn range_new(args: &[Value]) -> PyResult<Value> {
+pub fn range_new(vm: &mut Vm, tx: &Tx, args: &[Value]) -> PyResult<Value> {
     arg_count("range", args, 1, 3)?;
+    let args: Vec<Value> = args
+        .iter()
+        .map(|a| ops::index_value(vm, tx, a))
+        .collect::<PyResult<_>>()?;
     let get = |v: &Value| -> PyResult<i64> {
         match v {
             Value::Int(i) => Ok(*i),

@@ -205,7 +205,7 @@ fn object_setattr(
     match args[0].payload() {
         Some(Payload::Instance(inst)) => {
             let (k, v) = (args[1].clone(), args[2].clone());
-            tx.modify(&inst.dict, |d| d.insert_str(k, h, v))?;
+            tx.modify(inst.dict(), |d| d.insert_str(k, h, v))?;
             Ok(Value::None)
         }
         // `super().__setattr__(name, value)` in a metaclass: set on the class.
@@ -235,7 +235,7 @@ fn object_getattribute(
     if args.len() != 2 {
         return Err(type_error("__getattribute__ expected 1 argument"));
     }
-    match ops::getattr_opt(vm, tx, &args[0], &args[1])? {
+    match ops::generic_getattr(vm, tx, &args[0], &args[1])? {
         Some(v) => Ok(v),
         None => Err(ops::no_attribute(&args[0], &args[1])),
     }
@@ -254,7 +254,7 @@ fn object_delattr(
         let name = args[1].payload_str().unwrap_or("").to_string();
         let h = stmpy_core::str::str_hash(&name);
         let mut eqf = |a: &Value, _: &Value| Ok::<bool, ()>(a.payload_str() == Some(name.as_str()));
-        let removed = tx.modify(&inst.dict, |d| d.remove(h, &args[1], &mut eqf))?;
+        let removed = tx.modify(inst.dict(), |d| d.remove(h, &args[1], &mut eqf))?;
         if matches!(removed, Ok(Some(_))) {
             return Ok(Value::None);
         }
@@ -355,7 +355,7 @@ fn exc_add_note(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -
     {
         let key = Value::str("__notes__");
         let h = stmpy_core::str::str_hash("__notes__");
-        let existing = tx.read(&inst.dict)?.get_str("__notes__", h).cloned();
+        let existing = tx.read(inst.dict())?.get_str("__notes__", h).cloned();
         match existing.as_ref().and_then(|v| v.payload()) {
             Some(Payload::List(l)) => {
                 let n = note.clone();
@@ -363,7 +363,7 @@ fn exc_add_note(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -
             }
             _ => {
                 let l = Value::list_from(vec![note.clone()]);
-                tx.modify(&inst.dict, |d| d.insert_str(key, h, l))?;
+                tx.modify(inst.dict(), |d| d.insert_str(key, h, l))?;
             }
         }
     }

@@ -43,20 +43,39 @@ pub fn make_builtin_type(name: &str) -> ObjRef {
         layout: Layout::Builtin,
         builtin_base: Some("opaque"),
         meta: None,
+        getattribute_hook: Default::default(),
+        slots: None,
     }))
 }
 
 pub fn make_instance_of(cls: &ObjRef) -> ObjRef {
-    ObjRef::new(Payload::Instance(Instance {
-        class: cls.clone(),
-        dict: TVar::new(DictData::new()),
-        exc: None,
-    }))
+    ObjRef::new(Payload::Instance(Instance::new(
+        cls.clone(),
+        DictData::new(),
+        None,
+    )))
 }
 
 /// Every (type, method table) pair, installed once per process.
 fn method_tables(t: &'static Types) -> Vec<(&'static ObjRef, Table)> {
+    let data = crate::subclass::DATA;
+    let init = crate::subclass::MUTABLE_INIT;
     vec![
+        // The shared special methods first: each type's own table overrides them.
+        (&t.int, data),
+        (&t.float, data),
+        (&t.str_, data),
+        (&t.bytes, data),
+        (&t.bytearray, data),
+        (&t.tuple, data),
+        (&t.list, data),
+        (&t.dict, data),
+        (&t.set, data),
+        (&t.frozenset, data),
+        (&t.list, init),
+        (&t.dict, init),
+        (&t.set, init),
+        (&t.bytearray, init),
         (&t.str_, str_methods::METHODS),
         (&t.list, list_methods::LIST),
         (&t.tuple, list_methods::TUPLE),
@@ -754,6 +773,9 @@ pub fn repr_obj(vm: &mut Vm, tx: &Tx, v: &Value, o: &ObjRef) -> PyResult<String>
             if inst.exc.is_some() {
                 return crate::exceptions::exc_repr(vm, tx, o);
             }
+            if let Some(b) = &inst.base {
+                return ops::repr(vm, tx, b);
+            }
             format!(
                 "<{} object at {}>",
                 class_qualname(tx, &inst.class)?,
@@ -954,6 +976,13 @@ pub fn format_value(vm: &mut Vm, tx: &Tx, v: &Value, spec: &str) -> PyResult<Str
         Some(Payload::Str(s)) => return Ok(fmt::format_str(s.as_str(), spec, "str")?),
         Some(Payload::BigInt(b)) => return Ok(fmt::format_bigint(b, spec, "int")?),
         Some(Payload::Instance(_)) => {
+            // A subclass of a built-in type formats as its value (`''` as `str()`).
+            if let Some(b) = crate::subclass::builtin_self(vm, tx, v, "__format__")? {
+                if spec.is_empty() {
+                    return ops::str_of(vm, tx, v);
+                }
+                return format_value(vm, tx, &b, spec);
+            }
             if let Some(f) = ops::lookup_type(tx, type_of(v), "__format__")?
                 && !matches!(f.payload(), Some(Payload::Native(_)))
             {
@@ -1076,6 +1105,12 @@ pub fn getitem(vm: &mut Vm, tx: &Tx, container: &Value, key: &Value) -> PyResult
     let Value::Obj(o) = container else {
         return Err(not_subscriptable(container));
     };
+    if ops::is_user_instance(key) && is_sequence_payload(&o.payload) {
+        let key = ops::index_value(vm, tx, key)?;
+        if !ops::is_user_instance(&key) {
+            return getitem(vm, tx, container, &key);
+        }
+    }
     match &o.payload {
         Payload::List(l) => {
             let l = tx.read(l)?;
@@ -1170,7 +1205,24 @@ pub fn getitem(vm: &mut Vm, tx: &Tx, container: &Value, key: &Value) -> PyResult
                 None => Err(Unwind::with_args(ExcKind::KeyError, vec![key.clone()])),
             }
         }
-        Payload::Instance(_) => {
+        Payload::Instance(inst) => {
+            if let Some(b) = crate::subclass::builtin_self(vm, tx, container, "__getitem__")? {
+                return match getitem(vm, tx, &b, key) {
+                    // `dict.__getitem__` of a subclass asks its `__missing__`.
+                    Err(e)
+                        if e.is(ExcKind::KeyError)
+                            && matches!(b.payload(), Some(Payload::Dict(_))) =>
+                    {
+                        match ops::lookup_type(tx, &inst.class, "__missing__")? {
+                            Some(f) => {
+                                vm.call_descr(tx, &f, container, &[container.clone(), key.clone()])
+                            }
+                            None => Err(e),
+                        }
+                    }
+                    r => r,
+                };
+            }
             match ops::call_special(vm, tx, container, "__getitem__", std::slice::from_ref(key))? {
                 Some(v) => Ok(v),
                 None => Err(not_subscriptable(container)),
@@ -1204,12 +1256,31 @@ pub fn getitem(vm: &mut Vm, tx: &Tx, container: &Value, key: &Value) -> PyResult
     }
 }
 
+/// Built-in sequences, whose subscripts are indices (`__index__` applies).
+fn is_sequence_payload(p: &Payload) -> bool {
+    matches!(
+        p,
+        Payload::List(_)
+            | Payload::Tuple(_)
+            | Payload::Str(_)
+            | Payload::Bytes(_)
+            | Payload::ByteArray(_)
+            | Payload::Range(..)
+    )
+}
+
 fn not_subscriptable(v: &Value) -> Unwind {
     type_error(format!("'{}' object is not subscriptable", type_name(v)))
 }
 
 /// `container[key] = v`.
 pub fn setitem(vm: &mut Vm, tx: &Tx, container: &Value, key: Value, v: Value) -> PyResult<()> {
+    let key = match container.payload() {
+        Some(p) if ops::is_user_instance(&key) && is_sequence_payload(p) => {
+            ops::index_value(vm, tx, &key)?
+        }
+        _ => key,
+    };
     match container.payload() {
         Some(Payload::List(cell)) => {
             if is_slice(&key) {
@@ -1315,6 +1386,9 @@ pub fn setitem(vm: &mut Vm, tx: &Tx, container: &Value, key: Value, v: Value) ->
             })?
         }
         Some(Payload::Instance(_)) => {
+            if let Some(b) = crate::subclass::builtin_self(vm, tx, container, "__setitem__")? {
+                return setitem(vm, tx, &b, key, v);
+            }
             match ops::call_special(vm, tx, container, "__setitem__", &[key, v])? {
                 Some(_) => Ok(()),
                 None => Err(type_error(format!(
@@ -1332,6 +1406,14 @@ pub fn setitem(vm: &mut Vm, tx: &Tx, container: &Value, key: Value, v: Value) ->
 
 /// `del container[key]`.
 pub fn delitem(vm: &mut Vm, tx: &Tx, container: &Value, key: &Value) -> PyResult<()> {
+    let converted;
+    let key = match container.payload() {
+        Some(p) if ops::is_user_instance(key) && is_sequence_payload(p) => {
+            converted = ops::index_value(vm, tx, key)?;
+            &converted
+        }
+        _ => key,
+    };
     match container.payload() {
         Some(Payload::List(cell)) => {
             let len = tx.read(cell)?.len();
@@ -1383,6 +1465,9 @@ pub fn delitem(vm: &mut Vm, tx: &Tx, container: &Value, key: &Value) -> PyResult
             Ok(())
         }
         Some(Payload::Instance(_)) => {
+            if let Some(b) = crate::subclass::builtin_self(vm, tx, container, "__delitem__")? {
+                return delitem(vm, tx, &b, key);
+            }
             match ops::call_special(vm, tx, container, "__delitem__", std::slice::from_ref(key))? {
                 Some(_) => Ok(()),
                 None => Err(type_error(format!(
@@ -1464,8 +1549,16 @@ pub fn seq_binary(
             }
             Ok(Some(a.clone()))
         }
-        (BinOp::Mul, Some(_), None) | (BinOp::Mul, None, Some(_)) => {
-            let (seq, n) = if pa.is_some() { (a, b) } else { (b, a) };
+        (BinOp::Mul, Some(_), None)
+        | (BinOp::Mul, None, Some(_))
+        | (BinOp::Mul, Some(_), Some(Payload::Instance(_)))
+        | (BinOp::Mul, Some(Payload::Instance(_)), Some(_)) => {
+            let (seq, n) = if pa.is_some() && !matches!(pa, Some(Payload::Instance(_))) {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            let n = &ops::index_value(vm, tx, n)?;
             let n = match n {
                 Value::Int(i) => (*i).max(0) as usize,
                 Value::Bool(x) => *x as usize,
@@ -1607,7 +1700,7 @@ pub fn construct_builtin(
         }
         "bytes" => funcs::bytes_new(vm, tx, args, kw),
         "bytearray" => funcs::bytearray_new(vm, tx, args, kw),
-        "range" => funcs::range_new(args),
+        "range" => funcs::range_new(vm, tx, args),
         "slice" => {
             arg_count("slice", args, 1, 3)?;
             let (a, b, c) = match args.len() {

@@ -86,7 +86,7 @@ fn fill(vm: &mut Vm, tx: &Tx, obj: &Value, values: Vec<Value>) -> PyResult<()> {
     let Some(Payload::Instance(inst)) = obj.payload() else {
         return Err(type_error("struct sequence expected"));
     };
-    tx.modify(&inst.dict, |d| {
+    tx.modify(inst.dict(), |d| {
         for (i, f) in fields.iter().enumerate() {
             let v = values.get(i).cloned().unwrap_or(Value::None);
             let h = f.as_str().map(|s| s.hash()).unwrap_or(0);
@@ -103,7 +103,7 @@ fn seq_of(tx: &Tx, v: &Value) -> PyResult<Option<Value>> {
         return Ok(Some(v.clone()));
     }
     if let Some(Payload::Instance(inst)) = v.payload() {
-        let d = tx.read(&inst.dict)?;
+        let d = tx.read(inst.dict())?;
         let k = Value::str("_seq");
         let h = k.as_str().map(|s| s.hash()).unwrap_or(0);
         return Ok(d.get_str("_seq", h).cloned());

@@ -117,6 +117,8 @@ pub fn random_class() -> &'static ObjRef {
             layout: Layout::Object,
             builtin_base: None,
             meta: None,
+            getattribute_hook: Default::default(),
+            slots: None,
         }))
     })
 }
@@ -151,6 +153,8 @@ pub fn system_random_class() -> &'static ObjRef {
             layout: Layout::Object,
             builtin_base: None,
             meta: None,
+            getattribute_hook: Default::default(),
+            slots: None,
         }))
     })
 }
@@ -243,7 +247,7 @@ fn state_of(tx: &Tx, self_: &Value, method: &str) -> PyResult<ObjRef> {
             type_name(self_)
         )));
     };
-    if let Some(Value::Obj(o)) = tx.read(&inst.dict)?.get_str(STATE_KEY, state_hash()) {
+    if let Some(Value::Obj(o)) = tx.read(inst.dict())?.get_str(STATE_KEY, state_hash()) {
         return Ok(o.clone());
     }
     let fresh = if is_system(self_) {
@@ -252,7 +256,7 @@ fn state_of(tx: &Tx, self_: &Value, method: &str) -> PyResult<ObjRef> {
         Random::new(Seed::None, 2)?
     };
     let cell = new_state(fresh);
-    tx.modify(&inst.dict, |d| {
+    tx.modify(inst.dict(), |d| {
         d.insert_str(
             Value::str(STATE_KEY),
             state_hash(),

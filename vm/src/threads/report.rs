@@ -261,7 +261,7 @@ fn find(
             vec![c.snapshot()]
         }
         Payload::Instance(i) => {
-            if i.dict.addr() == addr {
+            if i.dict().addr() == addr {
                 let t = stmpy_core::types::type_name(v).to_string();
                 return Some(format!("{t} (instance attributes)"));
             }
@@ -271,7 +271,11 @@ fn find(
             if depth == 0 {
                 return None;
             }
-            i.dict.snapshot().iter().map(|e| e.value.clone()).collect()
+            i.dict()
+                .snapshot()
+                .iter()
+                .map(|e| e.value.clone())
+                .collect()
         }
         Payload::Module(m) => {
             if let Payload::Dict(d) = &m.dict.payload
