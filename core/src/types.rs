@@ -305,7 +305,8 @@ fn build_types() -> Types {
             builtin_base: builtin,
             meta: None,
             getattribute_hook: AtomicBool::new(false),
-            slots: None,
+            // `object()` instances have no `__dict__`: no attribute can be set.
+            slots: (name == "object").then(Vec::new),
         }))
     };
     let b = |name: &str, base: &ObjRef, layout: Layout, builtin: &'static str| {

@@ -518,6 +518,20 @@ fn builtin_compare(
             _ => None,
         });
     };
+    // Keys and items views compare as sets with sets and other views.
+    let setlike = |v: &Value| {
+        crate::builtins::dict_methods::is_set_view(v)
+            || matches!(v.payload(), Some(Payload::Set(_) | Payload::FrozenSet(_)))
+    };
+    if (crate::builtins::dict_methods::is_set_view(a)
+        || crate::builtins::dict_methods::is_set_view(b))
+        && setlike(a)
+        && setlike(b)
+    {
+        let x = crate::builtins::dict_methods::as_set_operand(vm, tx, a)?;
+        let y = crate::builtins::dict_methods::as_set_operand(vm, tx, b)?;
+        return builtin_compare(vm, tx, op, &x, &y);
+    }
     match (pa, pb) {
         (Payload::Str(x), Payload::Str(y)) => Ok(Some(cmp_ord(op, x.as_str(), y.as_str()))),
         (Payload::Bytes(_) | Payload::ByteArray(_), Payload::Bytes(_) | Payload::ByteArray(_)) => {

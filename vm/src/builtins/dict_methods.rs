@@ -75,6 +75,22 @@ pub const VIEW: Table = &[
     ("__contains__", dunder_contains),
 ];
 
+/// A keys or items view (set-like: `&`, `|`, `-`, `^` and set comparisons apply).
+pub fn is_set_view(v: &Value) -> bool {
+    matches!(v.payload(), Some(Payload::Opaque(_, d))
+        if d.downcast_ref::<DictView>().is_some_and(|view| view.kind != 1))
+}
+
+/// The set a set operation with a view uses for an operand: a set as it is, anything
+/// else (views included) as the set of its items.
+pub fn as_set_operand(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<Value> {
+    if matches!(v.payload(), Some(Payload::Set(_) | Payload::FrozenSet(_))) {
+        return Ok(v.clone());
+    }
+    let items = crate::iter::collect(vm, tx, v)?;
+    super::new_set(vm, tx, items)
+}
+
 pub fn view_type(kind: u8) -> &'static ObjRef {
     static T: OnceLock<[ObjRef; 3]> = OnceLock::new();
     &T.get_or_init(|| {

@@ -67,7 +67,7 @@ pub const FUNCTIONS: Table = &[
     ("quit", exit),
     ("__build_class__", build_class),
     ("__import__", import),
-    ("open", crate::modules::io::open),
+    ("open", crate::modules::file::open),
 ];
 
 fn one<'a>(name: &str, args: &'a [Value]) -> PyResult<&'a Value> {
@@ -417,7 +417,8 @@ fn reversed(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyR
     if let Some(r) = ops::call_special(vm, tx, v, "__reversed__", &[])? {
         return Ok(r);
     }
-    if matches!(v.payload(), Some(Payload::Dict(_))) {
+    let is_view = matches!(v.payload(), Some(Payload::Opaque(_, d)) if d.is::<super::DictView>());
+    if matches!(v.payload(), Some(Payload::Dict(_))) || is_view {
         let keys = crate::iter::collect(vm, tx, v)?;
         let l = Value::list_from(keys);
         let n = ops::len(vm, tx, &l)? as i64;

@@ -428,14 +428,8 @@ fn gen_close(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> Py
 
 /// Attributes of VM-defined objects.
 pub fn opaque_attr(tx: &Tx, d: &(dyn Any + Send + Sync), n: &str) -> PyResult<Option<Value>> {
-    if let Some(f) = d.downcast_ref::<crate::modules::io::FileObj>() {
-        let st = tx.read(&f.0)?;
-        return Ok(match n {
-            "closed" => Some(Value::Bool(st.closed)),
-            "name" => Some(Value::str(&st.path)),
-            "mode" => Some(Value::str(if st.writing { "w" } else { "r" })),
-            _ => None,
-        });
+    if let Some(f) = d.downcast_ref::<crate::modules::file::FileObj>() {
+        return crate::modules::file::attr(tx, f, n);
     }
     if let Some(tb) = d.downcast_ref::<crate::exceptions::TracebackObj>() {
         return Ok(tb.attr(n));
@@ -461,8 +455,9 @@ pub fn opaque_attr(tx: &Tx, d: &(dyn Any + Send + Sync), n: &str) -> PyResult<Op
 }
 
 pub fn opaque_repr(tx: &Tx, d: &(dyn Any + Send + Sync)) -> PyResult<Option<String>> {
-    let _ = tx;
-    let _ = d;
+    if let Some(f) = d.downcast_ref::<crate::modules::file::FileObj>() {
+        return crate::modules::file::repr(tx, f).map(Some);
+    }
     Ok(None)
 }
 

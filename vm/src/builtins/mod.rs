@@ -122,11 +122,13 @@ pub fn install_methods() {
                 crate::modules::io::sink_type(),
                 crate::modules::io::SINK,
             )?;
-            install(
-                tx,
-                crate::modules::io::file_type(),
-                crate::modules::io::FILE,
-            )?;
+            for ty in [
+                crate::modules::file::text_type(),
+                crate::modules::file::reader_type(),
+                crate::modules::file::writer_type(),
+            ] {
+                install(tx, ty, crate::modules::file::FILE)?;
+            }
             Ok(())
         });
     });
@@ -1608,6 +1610,13 @@ pub fn seq_binary(
                 Some(Payload::ByteArray(_)) => Value::bytearray(out),
                 _ => Value::bytes(out),
             }))
+        }
+        (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, _, _)
+            if dict_methods::is_set_view(a) || dict_methods::is_set_view(b) =>
+        {
+            let x = dict_methods::as_set_operand(vm, tx, a)?;
+            let y = dict_methods::as_set_operand(vm, tx, b)?;
+            Ok(Some(dict_methods::set_op(vm, tx, base, &x, &y)?))
         }
         (
             BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor,

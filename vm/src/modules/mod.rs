@@ -6,6 +6,7 @@
 //! for `.py` files. A `NativeFn` is `fn(&mut Vm, &Tx, args, kwargs) -> PyResult<Value>`
 //! (see `crate::call`); raise with `Err(Unwind::new(ExcKind::ValueError, "msg"))`.
 
+pub mod file;
 pub mod io;
 pub mod os;
 pub mod structseq;
@@ -37,6 +38,11 @@ pub const NATIVE_MODULES: &[NativeModule] = &[
         name: "sys",
         functions: sys::FUNCTIONS,
         init: Some(sys::init),
+    },
+    NativeModule {
+        name: "_io",
+        functions: io::IO,
+        init: Some(io::init),
     },
     NativeModule {
         name: "_os",

@@ -46,6 +46,7 @@ pub const FROZEN_MODULES: &[FrozenModule] = &[
     frozen!("fractions", "fractions.py"),
     frozen!("functools", "functools.py"),
     frozen!("heapq", "heapq.py"),
+    frozen!("io", "io.py"),
     frozen!("itertools", "itertools.py"),
     frozen!("json", "json/__init__.py", package),
     frozen!("json.decoder", "json/decoder.py"),
