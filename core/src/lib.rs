@@ -6,11 +6,13 @@
 //! - [`dict`]: the insertion-ordered persistent map behind dict/set/namespaces.
 //! - [`list`]: `list` items (a `Vec` while small, a persistent vector when big).
 //! - [`types`]: type objects, C3 MRO, the built-in types and exception hierarchy.
+//! - [`complex`]: `complex` arithmetic, parsing and hashing as CPython.
 //! - [`int`]: `int` arithmetic, `i64` overflowing into `BigInt`.
 //! - [`unicode`]: CPython's character classes and case mappings for `str` methods.
 //! - [`error`]: `Unwind` (Python exception or STM control flow) and `PyResult`.
 pub use imbl;
 pub use stmpy_stm as stm;
+pub mod complex;
 pub mod dict;
 pub mod error;
 pub mod fmt;

@@ -242,6 +242,7 @@ pub struct Types {
     pub int: ObjRef,
     pub bool_: ObjRef,
     pub float: ObjRef,
+    pub complex: ObjRef,
     pub str_: ObjRef,
     pub bytes: ObjRef,
     pub bytearray: ObjRef,
@@ -335,6 +336,7 @@ fn build_types() -> Types {
     let ellipsis = ObjRef::new(Payload::Opaque(ellipsis_type.clone(), Box::new(())));
     Types {
         float: b("float", &object, Layout::Builtin, "float"),
+        complex: b("complex", &object, Layout::Builtin, "complex"),
         str_: b("str", &object, Layout::Builtin, "str"),
         bytes: b("bytes", &object, Layout::Builtin, "bytes"),
         bytearray: b("bytearray", &object, Layout::Builtin, "bytearray"),
@@ -395,6 +397,7 @@ pub fn type_of_obj(o: &ObjRef) -> &ObjRef {
         Payload::BigInt(_) => &t.int,
         Payload::Bytes(_) => &t.bytes,
         Payload::ByteArray(_) => &t.bytearray,
+        Payload::Complex(..) => &t.complex,
         Payload::Tuple(_) => &t.tuple,
         Payload::List(_) => &t.list,
         Payload::Dict(_) => &t.dict,

@@ -84,8 +84,9 @@ pub type ListCell = TVar<ListData>;
 pub enum Payload {
     Str(PyStr),
     BigInt(BigInt),
-    /// A float boxed only where a `Value` cannot hold one (never on the hot path).
     Bytes(Box<[u8]>),
+    /// `complex`: (real, imaginary).
+    Complex(f64, f64),
     /// `bytearray`: a mutable byte buffer in one cell.
     ByteArray(TVar<Vec<u8>>),
     Tuple(Box<[Value]>),
@@ -118,6 +119,7 @@ impl Payload {
             Payload::Str(_) => "str",
             Payload::BigInt(_) => "int",
             Payload::Bytes(_) => "bytes",
+            Payload::Complex(..) => "complex",
             Payload::ByteArray(_) => "bytearray",
             Payload::Tuple(_) => "tuple",
             Payload::List(_) => "list",
@@ -339,6 +341,9 @@ impl Value {
     }
     pub fn bytes(b: Vec<u8>) -> Value {
         Value::Obj(ObjRef::new(Payload::Bytes(b.into_boxed_slice())))
+    }
+    pub fn complex(re: f64, im: f64) -> Value {
+        Value::Obj(ObjRef::new(Payload::Complex(re, im)))
     }
     pub fn bytearray(b: Vec<u8>) -> Value {
         Value::Obj(ObjRef::new(Payload::ByteArray(TVar::new(b))))

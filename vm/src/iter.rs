@@ -663,13 +663,18 @@ pub fn gen_resume(
     vm.native_depth += 1;
     let base = vm.frames.len();
     let r = match throw {
-        Some(exc) => {
-            frame.pc = frame.pc.max(1);
-            match vm.unwind(tx, &mut frame, base, exc) {
-                Ok(()) => vm.execute(tx, &mut frame, base, false),
-                Err(e) => Err(e),
+        Some(exc) => match delegate_throw(vm, tx, &mut frame, exc) {
+            Ok(Delegated::Yielded(v)) => Ok(Exit::Yield(v)),
+            Ok(Delegated::Resume) => vm.execute(tx, &mut frame, base, false),
+            Ok(Delegated::Throw(exc)) => {
+                frame.pc = frame.pc.max(1);
+                match vm.unwind(tx, &mut frame, base, exc) {
+                    Ok(()) => vm.execute(tx, &mut frame, base, false),
+                    Err(e) => Err(e),
+                }
             }
-        }
+            Err(e) => Err(e),
+        },
         None => vm.execute(tx, &mut frame, base, false),
     };
     vm.native_depth -= 1;
@@ -701,6 +706,70 @@ pub fn gen_resume(
                 Err(e) => Err(e),
             }
         }
+    }
+}
+
+/// What `throw()` into a generator does once its `yield from` receiver had its turn.
+enum Delegated {
+    /// The receiver yielded: the generator stays suspended in its `yield from`.
+    Yielded(Value),
+    /// The receiver returned: the frame continues after the `yield from` with its value.
+    Resume,
+    /// The exception (the thrown one, or the receiver's) is raised in the frame.
+    Throw(ObjRef),
+}
+
+/// `throw(exc)` into a generator suspended in `yield from` (at the `YieldValue` after a
+/// `Send`) goes to the receiver first, as CPython's `gen_throw`: `GeneratorExit` closes the
+/// receiver and then stops this generator.
+fn delegate_throw(vm: &mut Vm, tx: &Tx, frame: &mut Frame, exc: ObjRef) -> PyResult<Delegated> {
+    use crate::bytecode::Instruction;
+    let pc = frame.pc;
+    let code = &frame.code.code.instructions;
+    let target = match (
+        pc.checked_sub(2).and_then(|i| code.get(i)),
+        code.get(pc.wrapping_sub(1)),
+    ) {
+        (Some(Instruction::Send(t)), Some(Instruction::YieldValue)) => *t,
+        _ => return Ok(Delegated::Throw(exc)),
+    };
+    let receiver = frame.top().clone();
+    let types = stmpy_core::types::types();
+    if stmpy_core::types::is_subtype(
+        stmpy_core::types::type_of_obj(&exc),
+        types.exc(ExcKind::GeneratorExit),
+    ) {
+        if is_generator(&receiver) {
+            gen_close(vm, tx, &receiver)?;
+        } else if let Some(close) = ops::getattr_opt(vm, tx, &receiver, &Value::str("close"))? {
+            vm.call(tx, &close, &[], &[])?;
+        }
+        return Ok(Delegated::Throw(exc));
+    }
+    let step = if is_generator(&receiver) {
+        gen_resume(vm, tx, &receiver, Value::None, Some(exc))
+    } else {
+        match ops::getattr_opt(vm, tx, &receiver, &Value::str("throw"))? {
+            None => return Ok(Delegated::Throw(exc)),
+            Some(f) => match vm.call(tx, &f, &[Value::Obj(exc)], &[]) {
+                Ok(y) => Ok(GenStep::Yielded(y)),
+                Err(e) if e.is(ExcKind::StopIteration) => {
+                    Ok(GenStep::Returned(crate::exceptions::stop_value(tx, &e)?))
+                }
+                Err(e) => Err(e),
+            },
+        }
+    };
+    match step {
+        Ok(GenStep::Yielded(v)) => Ok(Delegated::Yielded(v)),
+        Ok(GenStep::Returned(v)) => {
+            frame.pop();
+            frame.push(v);
+            frame.pc = target as usize;
+            Ok(Delegated::Resume)
+        }
+        Err(Unwind::Exc(e)) => Ok(Delegated::Throw(e)),
+        Err(e) => Err(e),
     }
 }
 

@@ -371,7 +371,7 @@ fn builtins_dict() -> DictData {
         ("classmethod", &t.classmethod),
         ("super", &t.super_),
         ("bytearray", &t.bytearray),
-        ("complex", &t.float),
+        ("complex", &t.complex),
     ];
     for (name, ty) in tys {
         put(name, Value::Obj(ty.clone()));

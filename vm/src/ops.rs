@@ -117,6 +117,7 @@ pub fn truthy(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<bool> {
             Payload::FrozenSet(d) => !d.is_empty(),
             Payload::Bytes(b) => !b.is_empty(),
             Payload::ByteArray(b) => !tx.read(b)?.is_empty(),
+            Payload::Complex(re, im) => *re != 0.0 || *im != 0.0,
             Payload::Range(start, stop, step) => range_len(*start, *stop, *step) > 0,
             Payload::Instance(inst) => {
                 if inst.base.is_some()
@@ -216,6 +217,9 @@ pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
                 (Payload::Str(s), Payload::Str(t)) => s.as_str() == t.as_str(),
                 (Payload::BigInt(s), Payload::BigInt(t)) => s == t,
                 (Payload::Bytes(s), Payload::Bytes(t)) => s == t,
+                (Payload::Complex(..), _) | (_, Payload::Complex(..)) => {
+                    return complex_eq(a, b);
+                }
                 (Payload::Tuple(s), Payload::Tuple(t)) => {
                     if s.len() != t.len() {
                         return Some(false);
@@ -235,6 +239,8 @@ pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
                 | (Payload::FrozenSet(_), _) => {
                     return None;
                 }
+                // Compared as (start, stop, step) tuples by `compare`.
+                (Payload::Slice(..), Payload::Slice(..)) => return None,
                 (Payload::Range(a1, b1, c1), Payload::Range(a2, b2, c2)) => {
                     let (l1, l2) = (range_len(*a1, *b1, *c1), range_len(*a2, *b2, *c2));
                     l1 == l2 && (l1 == 0 || (a1 == a2 && (l1 == 1 || c1 == c2)))
@@ -243,6 +249,7 @@ pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
             }
         }
         (Value::Obj(o), n) | (n, Value::Obj(o)) => match (&o.payload, n) {
+            (Payload::Complex(..), _) => return complex_eq(a, b),
             (Payload::BigInt(_), Value::Int(_)) => false,
             (Payload::BigInt(b), Value::Float(f)) => {
                 fmt::bigint_to_f64(b).map(|x| x == *f).unwrap_or(false)
@@ -251,6 +258,17 @@ pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
             _ => false,
         },
     })
+}
+
+/// `a == b` with a complex on one side: equal parts (a real number has imaginary 0).
+fn complex_eq(a: &Value, b: &Value) -> Option<bool> {
+    use crate::builtins::complex_methods::as_complex;
+    match (as_complex(a), as_complex(b)) {
+        (Some(x), Some(y)) => Some(x == y),
+        // Against a non-number: unequal, unless the other side has its own `__eq__`.
+        _ if is_user_instance(a) || is_user_instance(b) => None,
+        _ => Some(false),
+    }
 }
 
 /// `a == b` as a bool.
@@ -272,6 +290,7 @@ pub fn hash_simple(v: &Value) -> Option<i64> {
         Value::Obj(o) => match &o.payload {
             Payload::Str(s) => s.hash(),
             Payload::BigInt(b) => fmt::hash_bigint(b),
+            Payload::Complex(re, im) => stmpy_core::complex::hash((*re, *im), o.id()),
             Payload::Bytes(b) => stmpy_core::str::str_hash(&String::from_utf8_lossy(b)),
             Payload::Tuple(items) => {
                 // CPython's xxHash-based tuple hash.
@@ -540,6 +559,13 @@ fn builtin_compare(
             Ok(Some(cmp_ord(op, x, y)))
         }
         (Payload::Tuple(x), Payload::Tuple(y)) => seq_compare(vm, tx, op, x, y).map(Some),
+        (Payload::Slice(a1, b1, c1), Payload::Slice(a2, b2, c2)) => {
+            let (x, y) = (
+                [a1.clone(), b1.clone(), c1.clone()],
+                [a2.clone(), b2.clone(), c2.clone()],
+            );
+            seq_compare(vm, tx, op, &x, &y).map(Some)
+        }
         (Payload::List(x), Payload::List(y)) => {
             let xs: Vec<Value> = tx.read(x)?.iter().cloned().collect();
             let ys: Vec<Value> = tx.read(y)?.iter().cloned().collect();
@@ -711,6 +737,14 @@ pub fn binary(vm: &mut Vm, tx: &Tx, op: BinOp, a: &Value, b: &Value) -> PyResult
             }
         }
         (Value::Float(x), Value::Float(y)) => return float_op(base, *x, *y),
+        // `bool & bool` (and `|`, `^`) stays a bool.
+        (Value::Bool(x), Value::Bool(y)) if matches!(base, BinOp::And | BinOp::Or | BinOp::Xor) => {
+            return Ok(Value::Bool(match base {
+                BinOp::And => x & y,
+                BinOp::Or => x | y,
+                _ => x ^ y,
+            }));
+        }
         _ => {}
     }
     if crate::subclass::base_of(a).is_some() || crate::subclass::base_of(b).is_some() {
@@ -897,8 +931,9 @@ fn float_pow(x: f64, y: f64) -> PyResult<Value> {
         ));
     }
     if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-        // CPython returns a complex here; we have no complex type.
-        return Err(Unwind::new(ExcKind::ValueError, "math domain error"));
+        // A negative base to a fractional power is complex.
+        let (re, im) = stmpy_core::complex::pow((x, 0.0), (y, 0.0))?;
+        return Ok(Value::complex(re, im));
     }
     let r = x.powf(y);
     if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -942,6 +977,12 @@ fn builtin_binary(
             _ => Ok(None),
         };
     }
+    {
+        use crate::builtins::complex_methods::{as_complex, is_complex};
+        if (is_complex(a) || is_complex(b)) && as_complex(a).is_some() && as_complex(b).is_some() {
+            return crate::builtins::complex_methods::binary(op, a, b);
+        }
+    }
     crate::builtins::seq_binary(vm, tx, op, a, b)
 }
 
@@ -958,6 +999,17 @@ pub fn unary(vm: &mut Vm, tx: &Tx, op: UnaryOp, v: &Value) -> PyResult<Value> {
         (UnaryOp::Positive, _) if is_intlike(v) => return Ok(v.clone()),
         (UnaryOp::Invert, Value::Int(i)) => return Ok(Value::Int(!i)),
         (UnaryOp::Invert, Value::Bool(b)) => return Ok(Value::Int(!(*b as i64))),
+        (UnaryOp::Negative | UnaryOp::Positive, _)
+            if crate::builtins::complex_methods::is_complex(v) =>
+        {
+            if let Some((re, im)) = crate::builtins::complex_methods::as_complex(v) {
+                return Ok(if op == UnaryOp::Negative {
+                    Value::complex(-re, -im)
+                } else {
+                    Value::complex(re, im)
+                });
+            }
+        }
         (UnaryOp::Invert, _) if is_intlike(v) => {
             return Ok(Value::from_bigint(!int::to_bigint(v).unwrap_or_default()));
         }

@@ -11,6 +11,7 @@
 //! - [`hash_int`], [`hash_bigint`], [`hash_float`]: numeric hashes (equal numbers, equal hashes).
 //! - [`round_float`], [`round_bigint`], [`float_hex`], [`float_fromhex`], ...: float methods.
 //! - [`repr_str`], [`ascii_str`]: `repr(str)` and `ascii()`.
+//! - [`complex_repr`], [`format_complex`]: `repr(complex)` and `format(complex, spec)`.
 //!
 //! Errors come back as [`FmtError`]: the Python exception class to raise and its message.
 //! Where CPython's message names the object's type (`format(obj, spec)` errors), the caller
@@ -20,6 +21,7 @@
 //! `{:e}`, correctly rounded with ties to even on the exact binary value for `{:.N}`), the
 //! same results CPython gets from David Gay's dtoa.
 
+mod complex;
 mod dtoa;
 mod num;
 mod parse;
@@ -30,6 +32,7 @@ mod strrepr;
 #[rustfmt::skip]
 mod tables;
 
+pub use complex::{complex_repr, format_complex};
 pub use dtoa::{FloatFlags, float_repr, float_str, format_float_short};
 pub use num::{
     bigint_to_f64, float_as_integer_ratio, float_fromhex, float_hex, hash_bigint, hash_float,

@@ -66,7 +66,7 @@ fn truncate_type_name(name: &str) -> &str {
     }
 }
 
-fn unknown_presentation_type(ty: char, type_name: &str) -> FmtError {
+pub(crate) fn unknown_presentation_type(ty: char, type_name: &str) -> FmtError {
     FmtError::value(format!(
         "Unknown format code '{}' for object of type '{}'",
         char_for_message(ty),
@@ -183,7 +183,7 @@ impl FormatSpec {
     }
 
     /// Separator and group size: `_` groups hex/octal/binary digits by four.
-    fn grouping_rule(&self) -> Option<(char, usize)> {
+    pub(crate) fn grouping_rule(&self) -> Option<(char, usize)> {
         let sep = self.grouping?;
         let four = sep == '_' && matches!(self.ty, Some('b' | 'o' | 'x' | 'X'));
         Some((sep, if four { 4 } else { 3 }))
@@ -236,16 +236,16 @@ fn group_digits(digits: &[u8], mut min_width: i64, rule: Option<(char, usize)>) 
 
 /// The parts of a formatted number, laid out as
 /// `<lpad><sign><prefix><spad><grouped digits><decimal point><remainder><rpad>`.
-struct NumberParts<'a> {
-    negative: bool,
-    prefix: &'a str,
-    digits: &'a [u8],
-    has_decimal: bool,
-    remainder: &'a str,
+pub(crate) struct NumberParts<'a> {
+    pub(crate) negative: bool,
+    pub(crate) prefix: &'a str,
+    pub(crate) digits: &'a [u8],
+    pub(crate) has_decimal: bool,
+    pub(crate) remainder: &'a str,
 }
 
 /// `calc_number_widths` followed by `fill_number`.
-fn render_number(
+pub(crate) fn render_number(
     n: &NumberParts<'_>,
     spec: &FormatSpec,
     rule: Option<(char, usize)>,
