@@ -534,6 +534,12 @@ impl Vm {
     }
 }
 
+/// A method of a built-in type (`object.__repr__`, `list.__len__`): what a class gets
+/// from its built-in bases, unlike natives a class puts in its own namespace.
+pub fn is_builtin_type_method(f: &Value) -> bool {
+    matches!(f.payload(), Some(Payload::Native(n)) if n.kind != stmpy_core::value::NativeKind::Function)
+}
+
 /// A method implemented natively (possibly wrapped in staticmethod/classmethod).
 pub fn is_native_method(f: &Value) -> bool {
     match f.payload() {

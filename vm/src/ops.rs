@@ -338,7 +338,7 @@ pub fn hash(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<i64> {
             let ty = type_of(v).clone();
             match lookup_type(tx, &ty, "__hash__")? {
                 Some(Value::None) => Err(unhashable(v)),
-                Some(f) if crate::call::is_native_method(&f) => {
+                Some(f) if crate::call::is_builtin_type_method(&f) => {
                     Ok((v.obj().map(|o| o.id()).unwrap_or(0) >> 4) as i64)
                 }
                 Some(f) => {

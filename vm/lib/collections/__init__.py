@@ -1,10 +1,10 @@
 """Container datatypes: deque, defaultdict, OrderedDict, Counter, namedtuple, ChainMap.
 
-stmpy cannot yet subclass the built-in dict and tuple types (user instances carry no
-built-in payload), so defaultdict, OrderedDict and Counter wrap a dict and implement the
-mapping protocol, and namedtuple classes wrap a tuple: everything behaves as in CPython
-except `isinstance(x, dict)` / `isinstance(p, tuple)`, which are False. `deque` is native
-(`_collections`): one STM cell holding a persistent vector, safe across threads.
+namedtuple classes are tuple subclasses, as in CPython. defaultdict, OrderedDict and
+Counter wrap a dict and implement the mapping protocol (written before stmpy could
+subclass dict): everything behaves as in CPython except `isinstance(x, dict)`, which is
+False. `deque` is native (`_collections`): one STM cell holding a persistent vector,
+safe across threads.
 """
 
 import _collections as _dq
@@ -679,95 +679,52 @@ class ChainMap:
         self.maps[0].update(*args, **kwargs)
 
 
-class _TupleBase:
-    """Base of namedtuple classes: an immutable sequence over a wrapped tuple."""
+class _tuplegetter:
+    """A namedtuple field: item `index` of the tuple, read-only."""
 
-    __slots__ = ("_t",)
+    __slots__ = ("_index", "__doc__")
 
-    def __getitem__(self, i):
-        return self._t[i]
+    def __init__(self, index, doc):
+        self._index = index
+        self.__doc__ = doc
 
-    def __iter__(self):
-        return iter(self._t)
+    def __get__(self, obj, objtype=None):
+        if obj is None:
+            return self
+        return tuple.__getitem__(obj, self._index)
 
-    def __len__(self):
-        return len(self._t)
+    def __set__(self, obj, value):
+        raise AttributeError("can't set attribute")
 
-    def __contains__(self, x):
-        return x in self._t
-
-    def __hash__(self):
-        return hash(self._t)
-
-    def __eq__(self, other):
-        if isinstance(other, _TupleBase):
-            return self._t == other._t
-        if isinstance(other, tuple):
-            return self._t == other
-        return NotImplemented
-
-    def __ne__(self, other):
-        r = self.__eq__(other)
-        return r if r is NotImplemented else not r
-
-    def __lt__(self, other):
-        return self._t < tuple(other)
-
-    def __le__(self, other):
-        return self._t <= tuple(other)
-
-    def __gt__(self, other):
-        return self._t > tuple(other)
-
-    def __ge__(self, other):
-        return self._t >= tuple(other)
-
-    def __add__(self, other):
-        return self._t + tuple(other)
-
-    def __mul__(self, n):
-        return self._t * n
-
-    def count(self, x):
-        return self._t.count(x)
-
-    def index(self, x, *args):
-        return self._t.index(x, *args)
-
-    def __getnewargs__(self):
-        return self._t
-
-    def __setattr__(self, name, value):
-        if name in type(self)._fields:
-            raise AttributeError("can't set attribute")
-        raise AttributeError(
-            f"'{type(self).__name__}' object has no attribute '{name}'")
-
-    def __repr__(self):
-        fields = ", ".join(f"{n}={v!r}" for n, v in zip(type(self)._fields, self._t))
-        return f"{type(self).__name__}({fields})"
-
-    def _asdict(self):
-        return dict(zip(type(self)._fields, self._t))
-
-    def _replace(self, **kwds):
-        values = [kwds.pop(n, v) for n, v in zip(type(self)._fields, self._t)]
-        if kwds:
-            raise ValueError(f"Got unexpected field names: {list(kwds)!r}")
-        return type(self)._make(values)
-
-    @classmethod
-    def _make(cls, iterable):
-        t = tuple(iterable)
-        if len(t) != len(cls._fields):
-            raise TypeError(f"Expected {len(cls._fields)} arguments, got {len(t)}")
-        self = object.__new__(cls)
-        object.__setattr__(self, "_t", t)
-        return self
+    def __delete__(self, obj):
+        raise AttributeError("can't delete attribute")
 
 
-def _field_getter(i, doc):
-    return property(lambda self: self._t[i], doc=doc)
+def _nt_repr(self):
+    fields = ", ".join(f"{n}={v!r}" for n, v in zip(type(self)._fields, self))
+    return f"{type(self).__name__}({fields})"
+
+
+def _nt_getnewargs(self):
+    return tuple(self)
+
+
+def _nt_asdict(self):
+    return dict(zip(type(self)._fields, self))
+
+
+def _nt_replace(self, **kwds):
+    values = [kwds.pop(n, v) for n, v in zip(type(self)._fields, self)]
+    if kwds:
+        raise ValueError(f"Got unexpected field names: {list(kwds)!r}")
+    return type(self)._make(values)
+
+
+def _nt_make(cls, iterable):
+    t = tuple.__new__(cls, iterable)
+    if len(t) != len(cls._fields):
+        raise TypeError(f"Expected {len(cls._fields)} arguments, got {len(t)}")
+    return t
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
@@ -835,9 +792,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
                                 f"argument '{name}'")
             raise TypeError(f"{typename}.__new__() got an unexpected keyword "
                             f"argument '{name}'")
-        self = object.__new__(cls)
-        object.__setattr__(self, "_t", tuple(values))
-        return self
+        return tuple.__new__(cls, values)
 
     ns = {
         "__slots__": (),
@@ -846,10 +801,15 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         "_field_defaults": field_defaults,
         "__match_args__": fields,
         "__doc__": f"{typename}({', '.join(fields)})",
+        "__repr__": _nt_repr,
+        "__getnewargs__": _nt_getnewargs,
+        "_asdict": _nt_asdict,
+        "_replace": _nt_replace,
+        "_make": classmethod(_nt_make),
     }
     for index, name in enumerate(fields):
-        ns[name] = _field_getter(index, f"Alias for field number {index}")
-    cls = type(typename, (_TupleBase,), ns)
+        ns[name] = _tuplegetter(index, f"Alias for field number {index}")
+    cls = type(typename, (tuple,), ns)
     cls.__module__ = module if module is not None else "__main__"
     return cls
 

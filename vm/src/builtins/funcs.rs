@@ -1335,7 +1335,8 @@ fn instance_slots(tx: &Tx, bases: &[ObjRef], data: &DictData) -> PyResult<Option
         names.push(s.to_string());
     }
     for b in bases {
-        if b.is(&types().object) {
+        // `object` and the built-in types give their instances no `__dict__`.
+        if b.is(&types().object) || as_type(b).layout == Layout::Builtin {
             continue;
         }
         match &as_type(b).slots {

@@ -781,7 +781,7 @@ pub fn repr_obj(vm: &mut Vm, tx: &Tx, v: &Value, o: &ObjRef) -> PyResult<String>
         }
         Payload::Instance(inst) => {
             if let Some(f) = ops::lookup_type(tx, &inst.class, "__repr__")?
-                && !matches!(f.payload(), Some(Payload::Native(_)))
+                && !crate::call::is_builtin_type_method(&f)
             {
                 let r = vm.call_descr(tx, &f, v, std::slice::from_ref(v))?;
                 return match r.payload_str() {

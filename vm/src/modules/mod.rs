@@ -13,6 +13,7 @@ pub mod structseq;
 pub mod sys;
 pub mod sys_info;
 pub mod time;
+pub mod time_fmt;
 
 use stmpy_core::error::PyResult;
 use stmpy_core::stm::Tx;
@@ -52,7 +53,7 @@ pub const NATIVE_MODULES: &[NativeModule] = &[
     NativeModule {
         name: "time",
         functions: time::FUNCTIONS,
-        init: None,
+        init: Some(time::init),
     },
     NativeModule {
         name: "math",

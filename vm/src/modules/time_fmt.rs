@@ -77,7 +77,8 @@ pub fn breakdown(t: i64, offset: i64, isdst: i64, zone: &str) -> Tm {
 }
 
 pub fn gmtime(t: i64) -> Tm {
-    breakdown(t, 0, 0, "UTC")
+    // glibc names UTC "GMT" in gmtime's tm_zone.
+    breakdown(t, 0, 0, "GMT")
 }
 
 /// One local-time type of a TZif file.
@@ -94,7 +95,9 @@ struct Zone {
 }
 
 fn be32(b: &[u8], i: usize) -> Option<i64> {
-    Some(i64::from(i32::from_be_bytes(b.get(i..i + 4)?.try_into().ok()?)))
+    Some(i64::from(i32::from_be_bytes(
+        b.get(i..i + 4)?.try_into().ok()?,
+    )))
 }
 
 fn be64(b: &[u8], i: usize) -> Option<i64> {
@@ -392,7 +395,10 @@ mod tests {
         }
         // time.gmtime(10**9) in CPython.
         let tm = gmtime(1_000_000_000);
-        assert_eq!((tm.year, tm.mon, tm.mday, tm.hour, tm.min, tm.sec), (2001, 9, 9, 1, 46, 40));
+        assert_eq!(
+            (tm.year, tm.mon, tm.mday, tm.hour, tm.min, tm.sec),
+            (2001, 9, 9, 1, 46, 40)
+        );
         assert_eq!((tm.wday, tm.yday), (6, 252));
     }
 
@@ -400,9 +406,14 @@ mod tests {
     fn strftime_matches_glibc() {
         // Expected texts from CPython's time.strftime on Linux.
         let tm = gmtime(1_000_000_000);
-        assert_eq!(strftime("%a %A %b %B %d %e %j %U %W %V %G %u %w", &tm),
-            "Sun Sunday Sep September 09  9 252 36 35 36 2001 7 0");
-        assert_eq!(strftime("%I %p %y %C %F %T %D %%", &tm), "01 AM 01 20 2001-09-09 01:46:40 09/09/01 %");
+        assert_eq!(
+            strftime("%a %A %b %B %d %e %j %U %W %V %G %u %w", &tm),
+            "Sun Sunday Sep September 09  9 252 36 36 36 2001 7 0"
+        );
+        assert_eq!(
+            strftime("%I %p %y %C %F %T %D %%", &tm),
+            "01 AM 01 20 2001-09-09 01:46:40 09/09/01 %"
+        );
         assert_eq!(asctime(&gmtime(0)), "Thu Jan  1 00:00:00 1970");
     }
 }

@@ -15,7 +15,7 @@ import _thread
 __all__ = ['get_ident', 'active_count', 'Condition', 'current_thread', 'enumerate',
            'main_thread', 'TIMEOUT_MAX', 'Event', 'Lock', 'RLock', 'Semaphore',
            'BoundedSemaphore', 'Thread', 'Barrier', 'BrokenBarrierError', 'Timer',
-           'ThreadError', 'local', 'get_native_id']
+           'ThreadError', 'local', 'get_native_id', 'excepthook', 'ExceptHookArgs']
 
 TIMEOUT_MAX = 9223372036.0
 ThreadError = RuntimeError
@@ -522,7 +522,8 @@ class Thread:
         except SystemExit:
             pass
         except BaseException as exc:
-            _write_stderr("Exception in thread %s:\n%s" % (self._name, _format_exc(exc)))
+            # The module's current hook: a program may replace threading.excepthook.
+            excepthook(ExceptHookArgs((type(exc), exc, exc.__traceback__, self)))
         finally:
             with _atomic:
                 self._alive = False
@@ -677,8 +678,26 @@ def stack_size(size=0):
     return 0
 
 
+class ExceptHookArgs(tuple):
+    """The argument of threading.excepthook: (exc_type, exc_value, exc_traceback, thread)."""
+
+    __slots__ = ()
+
+    exc_type = property(lambda self: self[0])
+    exc_value = property(lambda self: self[1])
+    exc_traceback = property(lambda self: self[2])
+    thread = property(lambda self: self[3])
+
+
 def excepthook(args):
-    pass
+    """Prints an exception raised by Thread.run() to stderr (SystemExit is ignored)."""
+    if args.exc_type is SystemExit:
+        return
+    name = args.thread.name if args.thread is not None else get_ident()
+    _write_stderr("Exception in thread %s:\n%s" % (name, _format_exc(args.exc_value)))
+
+
+__excepthook__ = excepthook
 
 
 class local:
