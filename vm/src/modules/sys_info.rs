@@ -92,6 +92,41 @@ pub fn init(vm: &mut Vm, tx: &Tx, g: &ObjRef) -> PyResult<()> {
         ],
     )?;
     set_attr(tx, g, "int_info", v)?;
+    // The numeric hash parameters (fmt::hash_* implement them).
+    let hi = structseq::make_type(
+        tx,
+        "sys",
+        "hash_info",
+        &[
+            "width",
+            "modulus",
+            "inf",
+            "nan",
+            "imag",
+            "algorithm",
+            "hash_bits",
+            "seed_bits",
+            "cutoff",
+        ],
+        9,
+    )?;
+    let v = structseq::new(
+        vm,
+        tx,
+        &hi,
+        vec![
+            Value::Int(64),
+            Value::Int((1 << 61) - 1),
+            Value::Int(314_159),
+            Value::Int(0),
+            Value::Int(1_000_003),
+            Value::str("siphash13"),
+            Value::Int(64),
+            Value::Int(128),
+            Value::Int(0),
+        ],
+    )?;
+    set_attr(tx, g, "hash_info", v)?;
     set_attr(tx, g, "hexversion", Value::Int(0x030b00f0))?;
     set_attr(tx, g, "api_version", Value::Int(1013))?;
     set_attr(tx, g, "dont_write_bytecode", Value::Bool(true))?;
