@@ -52,6 +52,18 @@ impl Unwind {
     pub fn with_args(kind: ExcKind, args: Vec<Value>) -> Unwind {
         Unwind::Exc(new_exception(types().exc(kind), args))
     }
+    /// A built-in exception with a message and attributes (`AttributeError.name`).
+    pub fn with_attrs(kind: ExcKind, msg: impl Into<String>, attrs: &[(&str, Value)]) -> Unwind {
+        let mut d = DictData::new();
+        for (k, v) in attrs {
+            d.insert_str(Value::str(k), crate::str::str_hash(k), v.clone());
+        }
+        Unwind::Exc(new_exception_with_attrs(
+            types().exc(kind),
+            vec![Value::string(msg.into())],
+            d,
+        ))
+    }
     /// Is this a Python exception of class `kind` (or a subclass)?
     pub fn is(&self, kind: ExcKind) -> bool {
         match self {

@@ -213,6 +213,20 @@ pub fn exc_attr(tx: &Tx, o: &ObjRef, name: &str) -> PyResult<Option<Value>> {
             }
         }
         n if crate::os_error::ATTRS.contains(&n) && crate::os_error::is_os_error(o) => Value::None,
+        // The attributes these classes have even when nothing set them.
+        "name" | "path" if is_subtype(type_of_obj(o), types().exc(ExcKind::ImportError)) => {
+            Value::None
+        }
+        "msg" if is_subtype(type_of_obj(o), types().exc(ExcKind::ImportError)) => {
+            match st.args.as_tuple() {
+                Some([m]) => m.clone(),
+                _ => Value::None,
+            }
+        }
+        "name" | "obj" if is_subtype(type_of_obj(o), types().exc(ExcKind::AttributeError)) => {
+            Value::None
+        }
+        "name" if is_subtype(type_of_obj(o), types().exc(ExcKind::NameError)) => Value::None,
         "__notes__" => return Ok(None),
         _ => return Ok(None),
     }))

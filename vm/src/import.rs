@@ -56,9 +56,10 @@ fn modules_set(tx: &Tx, vm: &Vm, name: &str, m: Value) -> PyResult<()> {
 }
 
 fn not_found(name: &str) -> Unwind {
-    Unwind::new(
+    Unwind::with_attrs(
         ExcKind::ModuleNotFoundError,
         format!("No module named '{name}'"),
+        &[("name", Value::str(name))],
     )
 }
 

@@ -1115,23 +1115,24 @@ pub fn getattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<Valu
 
 pub fn no_attribute(obj: &Value, name: &Value) -> Unwind {
     let n = name.as_str().map(|s| s.as_str()).unwrap_or("?");
-    match obj.payload() {
+    let msg = match obj.payload() {
         Some(Payload::Module(m)) => {
             let mname = m
                 .name
                 .as_str()
                 .map(|s| s.as_str().to_string())
                 .unwrap_or_default();
-            attribute_error(format!("module '{mname}' has no attribute '{n}'"))
+            format!("module '{mname}' has no attribute '{n}'")
         }
-        Some(Payload::Type(t)) => {
-            attribute_error(format!("type object '{}' has no attribute '{n}'", t.name))
-        }
-        _ => attribute_error(format!(
-            "'{}' object has no attribute '{n}'",
-            type_name(obj)
-        )),
-    }
+        Some(Payload::Type(t)) => format!("type object '{}' has no attribute '{n}'", t.name),
+        _ => format!("'{}' object has no attribute '{n}'", type_name(obj)),
+    };
+    // `AttributeError.name` and `.obj` (3.10+).
+    Unwind::with_attrs(
+        ExcKind::AttributeError,
+        msg,
+        &[("name", name.clone()), ("obj", obj.clone())],
+    )
 }
 
 /// Attribute lookup; `None` when missing (no AttributeError built). A class's Python

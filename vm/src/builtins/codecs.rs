@@ -1,6 +1,7 @@
 //! Text encodings for `str.encode`, `bytes.decode`, `bytes(s, enc)`, `str(b, enc)`:
-//! UTF-8 (and `utf-8-sig`), ASCII and Latin-1, with the `strict`, `ignore`, `replace`,
-//! `backslashreplace` and `xmlcharrefreplace` error handlers.
+//! UTF-8 (and `utf-8-sig`), UTF-16 and UTF-32 (with a byte-order mark, or `-le`/`-be`),
+//! ASCII and Latin-1, with the `strict`, `ignore`, `replace`, `backslashreplace` and
+//! `xmlcharrefreplace` error handlers.
 //!
 //! Errors are CPython's: `LookupError: unknown encoding: X`, and UnicodeEncodeError /
 //! UnicodeDecodeError built with their five arguments `(encoding, object, start, end,
@@ -18,6 +19,12 @@ enum Codec {
     Utf8Sig,
     Ascii,
     Latin1,
+    /// UTF-16 or UTF-32 (`width` 2 or 4 bytes); `big` None: byte-order mark (written as
+    /// little-endian, read as the mark says).
+    Wide {
+        width: usize,
+        big: Option<bool>,
+    },
 }
 
 impl Codec {
@@ -27,6 +34,25 @@ impl Codec {
             Codec::Utf8Sig => "utf-8-sig",
             Codec::Ascii => "ascii",
             Codec::Latin1 => "latin-1",
+            Codec::Wide {
+                width: 2,
+                big: None,
+            } => "utf-16",
+            Codec::Wide {
+                width: 2,
+                big: Some(false),
+            } => "utf-16-le",
+            Codec::Wide {
+                width: 2,
+                big: Some(true),
+            } => "utf-16-be",
+            Codec::Wide { big: None, .. } => "utf-32",
+            Codec::Wide {
+                big: Some(false), ..
+            } => "utf-32-le",
+            Codec::Wide {
+                big: Some(true), ..
+            } => "utf-32-be",
         }
     }
 
@@ -46,6 +72,30 @@ impl Codec {
             "ascii" | "us-ascii" | "646" | "us" => Codec::Ascii,
             "latin-1" | "latin1" | "latin" | "l1" | "iso-8859-1" | "iso8859-1" | "8859"
             | "cp819" | "iso-ir-100" => Codec::Latin1,
+            "utf-16" | "utf16" | "u16" => Codec::Wide {
+                width: 2,
+                big: None,
+            },
+            "utf-16-le" | "utf-16le" => Codec::Wide {
+                width: 2,
+                big: Some(false),
+            },
+            "utf-16-be" | "utf-16be" => Codec::Wide {
+                width: 2,
+                big: Some(true),
+            },
+            "utf-32" | "utf32" | "u32" => Codec::Wide {
+                width: 4,
+                big: None,
+            },
+            "utf-32-le" | "utf-32le" => Codec::Wide {
+                width: 4,
+                big: Some(false),
+            },
+            "utf-32-be" | "utf-32be" => Codec::Wide {
+                width: 4,
+                big: Some(true),
+            },
             _ => {
                 return Err(Unwind::new(
                     ExcKind::LookupError,
@@ -79,6 +129,7 @@ pub fn encode(s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
         }
         Codec::Ascii => 0x80,
         Codec::Latin1 => 0x100,
+        Codec::Wide { width, big } => return Ok(encode_wide(s, width, big)),
     };
     if s.chars().all(|c| (c as u32) < limit) {
         return Ok(s.chars().map(|c| c as u8).collect());
@@ -156,6 +207,7 @@ pub fn decode(b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
             }
             Ok(out)
         }
+        Codec::Wide { width, big } => decode_wide(b, width, big, errors),
         Codec::Utf8 | Codec::Utf8Sig => {
             let b = match codec {
                 Codec::Utf8Sig => b.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(b),
@@ -202,6 +254,123 @@ fn decode_utf8(b: &[u8], name: &str, errors: &str) -> PyResult<String> {
             }
         }
     }
+}
+
+/// UTF-16 (surrogate pairs above U+FFFF) or UTF-32; with no byte order given, a
+/// little-endian byte-order mark first.
+fn encode_wide(s: &str, width: usize, big: Option<bool>) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len() * width + width);
+    let be = big.unwrap_or(false);
+    let unit = |out: &mut Vec<u8>, u: u32| {
+        let bytes = u.to_le_bytes();
+        let mut b = bytes[..width].to_vec();
+        if be {
+            b.reverse();
+        }
+        out.extend_from_slice(&b);
+    };
+    if big.is_none() {
+        unit(&mut out, 0xFEFF);
+    }
+    for c in s.chars() {
+        if width == 4 {
+            unit(&mut out, c as u32);
+        } else {
+            let mut buf = [0u16; 2];
+            for u in c.encode_utf16(&mut buf) {
+                unit(&mut out, u32::from(*u));
+            }
+        }
+    }
+    out
+}
+
+fn decode_wide(b: &[u8], width: usize, big: Option<bool>, errors: &str) -> PyResult<String> {
+    let (mut be, mut start) = (big.unwrap_or(false), 0);
+    if big.is_none() && b.len() >= width {
+        // A byte-order mark decides, and is dropped.
+        let le_bom: &[u8] = if width == 2 {
+            &[0xFF, 0xFE]
+        } else {
+            &[0xFF, 0xFE, 0, 0]
+        };
+        let be_bom: &[u8] = if width == 2 {
+            &[0xFE, 0xFF]
+        } else {
+            &[0, 0, 0xFE, 0xFF]
+        };
+        if &b[..width] == le_bom {
+            start = width;
+        } else if &b[..width] == be_bom {
+            be = true;
+            start = width;
+        }
+    }
+    let name = Codec::Wide {
+        width,
+        big: Some(be),
+    }
+    .name();
+    let unit = |i: usize| -> u32 {
+        let mut v = [0u8; 4];
+        v[..width].copy_from_slice(&b[i..i + width]);
+        if be {
+            v[..width].reverse();
+        }
+        u32::from_le_bytes(v)
+    };
+    let mut out = String::with_capacity(b.len() / width);
+    let mut i = start;
+    while i < b.len() {
+        // (character, bytes used) or (error reason, error end).
+        let step: Result<(char, usize), (&str, usize)> = if i + width > b.len() {
+            Err(("truncated data", b.len()))
+        } else if width == 4 {
+            char::from_u32(unit(i))
+                .map(|c| (c, 4))
+                .ok_or(("code point not in range(0x110000)", i + 4))
+        } else {
+            let u = unit(i);
+            match u {
+                0xD800..=0xDBFF => {
+                    if i + 4 > b.len() {
+                        Err(("unexpected end of data", b.len()))
+                    } else {
+                        let lo = unit(i + 2);
+                        if (0xDC00..=0xDFFF).contains(&lo) {
+                            let c = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+                            Ok((char::from_u32(c).unwrap_or('\u{FFFD}'), 4))
+                        } else {
+                            Err(("illegal UTF-16 surrogate", i + 2))
+                        }
+                    }
+                }
+                0xDC00..=0xDFFF => Err(("illegal encoding", i + 2)),
+                _ => Ok((char::from_u32(u).unwrap_or('\u{FFFD}'), 2)),
+            }
+        };
+        match step {
+            Ok((c, n)) => {
+                out.push(c);
+                i += n;
+            }
+            Err((reason, end)) => {
+                check_handler(errors)?;
+                match errors {
+                    "ignore" => {}
+                    "replace" => out.push('\u{FFFD}'),
+                    "backslashreplace" => {
+                        for x in &b[i..end] {
+                            out.push_str(&format!("\\x{x:02x}"));
+                        }
+                    }
+                    _ => return Err(decode_error(name, b, i, end, reason)),
+                }
+                i = end;
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Can `x` begin a UTF-8 sequence (as CPython's decoder classifies bytes)?

@@ -325,7 +325,7 @@ fn type_subclasses(
     Ok(Value::list_from(vec![]))
 }
 
-fn exc_init(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+fn exc_init(_vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     if let Some(o) = args.first().and_then(|v| v.obj())
         && crate::os_error::is_os_error(o)
     {
@@ -334,10 +334,50 @@ fn exc_init(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> Py
     if let Some(Payload::Instance(inst)) = args.first().and_then(|v| v.payload())
         && let Some(c) = &inst.exc
     {
+        if !kw.is_empty() {
+            exc_keywords(tx, inst, kw)?;
+        }
         let a = Value::tuple(args[1..].to_vec());
         tx.modify(c, |s| s.args = a)?;
     }
     Ok(Value::None)
+}
+
+/// The keyword arguments some exceptions take (`ImportError(msg, name=, path=)`,
+/// `AttributeError(msg, name=, obj=)`, `NameError(msg, name=)`) become attributes;
+/// others take none.
+fn exc_keywords(
+    tx: &Tx,
+    inst: &stmpy_core::value::Instance,
+    kw: &[(Value, Value)],
+) -> PyResult<()> {
+    use stmpy_core::types::{ExcKind, as_type, is_subtype, types};
+    let t = types();
+    let allowed: &[&str] = if is_subtype(&inst.class, t.exc(ExcKind::ImportError)) {
+        &["name", "path"]
+    } else if is_subtype(&inst.class, t.exc(ExcKind::AttributeError)) {
+        &["name", "obj"]
+    } else if is_subtype(&inst.class, t.exc(ExcKind::NameError)) {
+        &["name"]
+    } else {
+        &[]
+    };
+    let cls = as_type(&inst.class).name.clone();
+    for (k, v) in kw {
+        let name = k.payload_str().unwrap_or("");
+        if allowed.is_empty() {
+            return Err(type_error(format!("{cls}() takes no keyword arguments")));
+        }
+        if !allowed.contains(&name) {
+            return Err(type_error(format!(
+                "{cls}() got an unexpected keyword argument '{name}'"
+            )));
+        }
+        let (k, v) = (k.clone(), v.clone());
+        let h = stmpy_core::str::str_hash(name);
+        tx.modify(inst.dict(), |d| d.insert_str(k, h, v))?;
+    }
+    Ok(())
 }
 
 fn exc_with_traceback(
