@@ -977,6 +977,16 @@ fn builtin_binary(
             _ => Ok(None),
         };
     }
+    // `int | None`: a types.UnionType (PEP 604).
+    if base == BinOp::Or
+        && (matches!(a.payload(), Some(Payload::Type(_)))
+            || matches!(b.payload(), Some(Payload::Type(_))))
+        && (a.is_none() || matches!(a.payload(), Some(Payload::Type(_))))
+        && (b.is_none() || matches!(b.payload(), Some(Payload::Type(_))))
+    {
+        let union = crate::builtins::generic_alias_helper(vm, tx, "_union")?;
+        return Ok(Some(vm.call(tx, &union, &[a.clone(), b.clone()], &[])?));
+    }
     {
         use crate::builtins::complex_methods::{as_complex, is_complex};
         if (is_complex(a) || is_complex(b)) && as_complex(a).is_some() && as_complex(b).is_some() {

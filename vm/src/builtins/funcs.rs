@@ -642,14 +642,18 @@ fn delattr(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyRe
 }
 
 fn callable(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let v = one("callable", args)?;
-    Ok(Value::Bool(match v.payload() {
+    Ok(Value::Bool(is_callable(tx, one("callable", args)?)?))
+}
+
+/// `callable(v)`.
+pub fn is_callable(tx: &Tx, v: &Value) -> PyResult<bool> {
+    Ok(match v.payload() {
         Some(
             Payload::Function(_) | Payload::Native(_) | Payload::BoundMethod(..) | Payload::Type(_),
         ) => true,
         Some(Payload::Instance(_)) => ops::lookup_type(tx, type_of(v), "__call__")?.is_some(),
         _ => false,
-    }))
+    })
 }
 
 fn id(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {

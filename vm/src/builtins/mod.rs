@@ -1266,9 +1266,10 @@ pub fn getitem(vm: &mut Vm, tx: &Tx, container: &Value, key: &Value) -> PyResult
                 };
                 return vm.call_descr(tx, &f, container, &[container.clone(), key.clone()]);
             }
-            // `list[int]` and friends in annotations: the class itself stands in.
+            // `list[int]` and friends: a types.GenericAlias.
             if matches!(&o.payload, Payload::Type(t) if t.layout == Layout::Builtin) {
-                return Ok(container.clone());
+                let ga = generic_alias_helper(vm, tx, "GenericAlias")?;
+                return vm.call(tx, &ga, &[container.clone(), key.clone()], &[]);
             }
             Err(type_error(format!(
                 "type '{}' is not subscriptable",
@@ -1290,6 +1291,12 @@ fn is_sequence_payload(p: &Payload) -> bool {
             | Payload::ByteArray(_)
             | Payload::Range(..)
     )
+}
+
+/// A name from `_generic_alias` (GenericAlias, UnionType, `_union`), written in Python.
+pub fn generic_alias_helper(vm: &mut Vm, tx: &Tx, name: &str) -> PyResult<Value> {
+    let m = crate::import::import_module(vm, tx, "_generic_alias")?;
+    ops::getattr(vm, tx, &m, &Value::str(name))
 }
 
 fn not_subscriptable(v: &Value) -> Unwind {
@@ -1770,6 +1777,18 @@ pub fn construct_builtin(
             ))))
         }
         "super" => funcs::super_new(vm, tx, args),
+        // `types.MethodType(function, instance)`.
+        "method" => {
+            arg_count("method", args, 2, 2)?;
+            no_kw("method", kw)?;
+            if !funcs::is_callable(tx, &args[0])? {
+                return Err(type_error("first argument must be callable"));
+            }
+            if args[1].is_none() {
+                return Err(type_error("instance must not be None"));
+            }
+            Ok(ops::bound(args[0].clone(), args[1].clone()))
+        }
         "NoneType" => Ok(Value::None),
         _ => Err(type_error(format!("cannot create '{name}' instances"))),
     }

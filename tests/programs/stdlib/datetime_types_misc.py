@@ -1,0 +1,20 @@
+# datetime (CPython's pure-Python module), types, keyword, fnmatch, shlex, graphlib, colorsys.
+import datetime
+d = datetime.date(2024, 2, 29)
+print(d, d + datetime.timedelta(days=1), d.weekday(), d.isoformat(), d.strftime("%d/%m/%Y"), repr(d))
+dt = datetime.datetime(2020, 1, 2, 3, 4, 5)
+print(dt, dt.isoformat(), dt - datetime.datetime(2020, 1, 1), datetime.timedelta(hours=25), repr(datetime.timedelta(seconds=90)))
+print(dt.replace(year=2021), dt.date(), dt.time(), datetime.datetime.fromisoformat("2021-05-06T07:08:09"), dt.timestamp() > 0 if dt.tzinfo else "naive")
+utc = datetime.datetime(2020, 1, 1, tzinfo=datetime.timezone.utc)
+print(utc, utc.isoformat(), utc.astimezone(datetime.timezone(datetime.timedelta(hours=2))), datetime.date.fromordinal(738000), d.isocalendar())
+print(sorted([datetime.date(2020, 5, 1), datetime.date(2019, 1, 1)]), datetime.timedelta(days=1, seconds=5) * 2, datetime.timedelta(days=7) // datetime.timedelta(days=2))
+import types
+print(types.SimpleNamespace(a=1, b=[2]), types.SimpleNamespace(a=1) == types.SimpleNamespace(a=1), isinstance(len, types.BuiltinFunctionType), types.FunctionType)
+ns = types.SimpleNamespace(x=1); ns.y = 2; print(ns, vars(ns))
+C = types.new_class("C", (object,), {}, lambda ns: ns.update(a=1)); print(C.a, C.__name__)
+print(types.MethodType(lambda self: self, 5)(), isinstance((x for x in []), types.GeneratorType), types.NoneType)
+import keyword; print(keyword.iskeyword("for"), keyword.iskeyword("foo"), len(keyword.kwlist), keyword.softkwlist)
+import fnmatch; print(fnmatch.fnmatch("a.py", "*.py"), fnmatch.filter(["a.py", "b.txt"], "*.txt"), fnmatch.translate("*.c"))
+import shlex; print(shlex.split("a 'b c' d\\ e"), shlex.quote("it's"), shlex.join(["a", "b c"]))
+import graphlib; ts = graphlib.TopologicalSorter({"a": {"b"}, "b": {"c"}}); print(list(ts.static_order()))
+import colorsys; print(colorsys.rgb_to_hsv(1.0, 0.5, 0.0), colorsys.hls_to_rgb(0.5, 0.5, 0.5))
