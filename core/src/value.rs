@@ -55,6 +55,23 @@ impl ObjRef {
     pub fn id(&self) -> usize {
         Arc::as_ptr(&self.0) as usize
     }
+    /// A weak handle (`weakref.ref`): does not keep the object alive.
+    pub fn downgrade(&self) -> WeakObj {
+        WeakObj(Arc::downgrade(&self.0))
+    }
+    /// How many weak handles point at the object (`weakref.getweakrefcount`).
+    pub fn weak_count(&self) -> usize {
+        Arc::weak_count(&self.0)
+    }
+}
+
+/// A weak handle to a heap object: the object while something else keeps it alive.
+pub struct WeakObj(std::sync::Weak<Object>);
+
+impl WeakObj {
+    pub fn upgrade(&self) -> Option<ObjRef> {
+        self.0.upgrade().map(ObjRef)
+    }
 }
 
 impl Deref for ObjRef {

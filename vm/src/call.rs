@@ -36,7 +36,15 @@ pub fn native_of_kind(
             imp: Box::new(NativeImpl(f)),
             needs_frame: matches!(
                 name,
-                "globals" | "locals" | "vars" | "super" | "dir" | "_caller" | "exec" | "eval"
+                "globals"
+                    | "locals"
+                    | "vars"
+                    | "super"
+                    | "dir"
+                    | "_caller"
+                    | "_getframe"
+                    | "exec"
+                    | "eval"
             ),
             kind,
         },
@@ -347,15 +355,17 @@ impl Vm {
                 let inner = inner.clone();
                 self.call(tx, &inner, args, kw)
             }
-            Payload::Instance(_) => match crate::ops::lookup_type(tx, type_of(f), "__call__")? {
-                Some(c) => {
-                    let mut full = Vec::with_capacity(args.len() + 1);
-                    full.push(f.clone());
-                    full.extend_from_slice(args);
-                    self.call_descr_kw(tx, &c, f, &full, kw)
+            Payload::Instance(_) | Payload::Opaque(..) => {
+                match crate::ops::lookup_type(tx, type_of(f), "__call__")? {
+                    Some(c) => {
+                        let mut full = Vec::with_capacity(args.len() + 1);
+                        full.push(f.clone());
+                        full.extend_from_slice(args);
+                        self.call_descr_kw(tx, &c, f, &full, kw)
+                    }
+                    None => Err(not_callable(f)),
                 }
-                None => Err(not_callable(f)),
-            },
+            }
             _ => Err(not_callable(f)),
         }
     }

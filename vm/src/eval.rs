@@ -709,10 +709,20 @@ impl Vm {
                 .is_some_and(|o| o.is(&stmpy_core::types::types().super_)),
             _ => false,
         };
-        if needs_frame {
-            self.caller = Some(crate::builtins::funcs::CallerInfo::of(tx, frame)?);
+        if !needs_frame {
+            let r = self.call(tx, f, &frame.stack[args..], kw)?;
+            frame.stack.truncate(fpos);
+            frame.push(r);
+            return Ok(false);
         }
-        let r = self.call(tx, f, &frame.stack[args..], kw)?;
+        // The caller's snapshot (it holds the frame's locals) lives only for the call:
+        // kept afterwards, it would keep those objects alive.
+        let prev = self
+            .caller
+            .replace(crate::builtins::funcs::CallerInfo::of(tx, frame)?);
+        let r = self.call(tx, f, &frame.stack[args..], kw);
+        self.caller = prev;
+        let r = r?;
         frame.stack.truncate(fpos);
         frame.push(r);
         Ok(false)

@@ -147,8 +147,10 @@ impl Interpreter {
         };
         let r = run_main(vm, code, filename);
         let status = finish(vm, r);
-        // Like CPython: the main thread's traceback first, then wait for the others.
+        // Like CPython: the main thread's traceback first, then wait for the others,
+        // then the atexit handlers.
         threads::wait_for_threads();
+        run_atexit(vm);
         status
     }
 }
@@ -307,6 +309,19 @@ impl Vm {
         self.depth -= 1;
         result
     }
+}
+
+/// Runs `atexit`'s handlers if the program imported it.
+fn run_atexit(vm: &mut Vm) {
+    let modules = vm.shared.modules.clone();
+    let _ = run_in_tx(vm, |vm, tx| {
+        let Some(m) = crate::builtins::mapping_get(vm, tx, &modules, &Value::str("atexit"))? else {
+            return Ok(Value::None);
+        };
+        let f = ops::getattr(vm, tx, &m, &Value::str("_run_exitfuncs"))?;
+        vm.call(tx, &f, &[], &[])
+    });
+    vm.flush_output();
 }
 
 /// Prints an uncaught exception like CPython and returns the exit status.

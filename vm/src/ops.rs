@@ -241,6 +241,12 @@ pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
                 }
                 // Compared as (start, stop, step) tuples by `compare`.
                 (Payload::Slice(..), Payload::Slice(..)) => return None,
+                // Weak references compare as their referents (`compare`).
+                (Payload::Opaque(..), Payload::Opaque(..))
+                    if crate::stdlib::weakref::as_ref(a).is_some() =>
+                {
+                    return None;
+                }
                 (Payload::Range(a1, b1, c1), Payload::Range(a2, b2, c2)) => {
                     let (l1, l2) = (range_len(*a1, *b1, *c1), range_len(*a2, *b2, *c2));
                     l1 == l2 && (l1 == 0 || (a1 == a2 && (l1 == 1 || c1 == c2)))
@@ -320,6 +326,8 @@ pub fn hash_simple(v: &Value) -> Option<i64> {
             | Payload::ByteArray(_) => {
                 return None;
             }
+            // A weak reference hashes as its referent (`hash`).
+            Payload::Opaque(_, d) if d.is::<crate::stdlib::weakref::WeakRef>() => return None,
             _ => (o.id() >> 4) as i64,
         },
     })
@@ -365,6 +373,12 @@ pub fn hash(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<i64> {
             }
             acc = acc.wrapping_add((items.len() as u64) ^ (0x27D4_EB2F_1656_67C5 ^ 3_527_539));
             Ok(acc as i64)
+        }
+        Some(Payload::Opaque(_, d)) if d.is::<crate::stdlib::weakref::WeakRef>() => {
+            match crate::stdlib::weakref::as_ref(v) {
+                Some(r) => crate::stdlib::weakref::hash(vm, tx, r),
+                None => Err(unhashable(v)),
+            }
         }
         _ => Err(unhashable(v)),
     }
@@ -550,6 +564,9 @@ fn builtin_compare(
         let x = crate::builtins::dict_methods::as_set_operand(vm, tx, a)?;
         let y = crate::builtins::dict_methods::as_set_operand(vm, tx, b)?;
         return builtin_compare(vm, tx, op, &x, &y);
+    }
+    if let Some(r) = crate::stdlib::weakref::compare(vm, tx, op, a, b)? {
+        return Ok(Some(r));
     }
     match (pa, pb) {
         (Payload::Str(x), Payload::Str(y)) => Ok(Some(cmp_ord(op, x.as_str(), y.as_str()))),

@@ -36,6 +36,7 @@ const DATA_TYPES: &[&str] = &[
     "dict",
     "set",
     "frozenset",
+    "weakref",
 ];
 
 /// Built-in types whose `__new__` makes an empty value for `__init__` to fill.

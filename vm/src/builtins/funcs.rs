@@ -866,6 +866,7 @@ fn format(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
 }
 
 /// What a frame-aware builtin learns about its caller.
+#[derive(Clone)]
 pub struct CallerInfo {
     pub globals: ObjRef,
     pub locals: Option<ObjRef>,

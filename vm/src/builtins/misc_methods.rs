@@ -474,6 +474,12 @@ pub fn opaque_attr(tx: &Tx, d: &(dyn Any + Send + Sync), n: &str) -> PyResult<Op
     if let Some(tb) = d.downcast_ref::<crate::exceptions::TracebackObj>() {
         return Ok(tb.attr(n));
     }
+    if let Some(f) = d.downcast_ref::<crate::modules::frame::FrameObj>() {
+        return Ok(f.attr(n));
+    }
+    if let Some(r) = d.downcast_ref::<crate::stdlib::weakref::WeakRef>() {
+        return Ok(r.attr(n));
+    }
     if let Some(g) = d.downcast_ref::<crate::iter::GenObj>() {
         return Ok(match n {
             "__name__" => Some(g.name.clone()),

@@ -37,15 +37,21 @@ pub type Table = &'static [(&'static str, NativeFn)];
 
 /// A type with no Python-visible base but `object` (iterators, code, file objects...).
 pub fn make_builtin_type(name: &str) -> ObjRef {
+    make_native_type(name, "builtins", "opaque")
+}
+
+/// A native type of `module` whose instances `construct_builtin` makes for `base`
+/// (`weakref.ReferenceType` with base "weakref").
+pub fn make_native_type(name: &str, module: &str, base: &'static str) -> ObjRef {
     let t = types();
     ObjRef::new(Payload::Type(TypeObj {
         name: name.to_string(),
-        module: "builtins".to_string(),
+        module: module.to_string(),
         bases: vec![t.object.clone()],
         mro: vec![t.object.clone()],
         dict: TVar::new(DictData::new()),
         layout: Layout::Builtin,
-        builtin_base: Some("opaque"),
+        builtin_base: Some(base),
         meta: None,
         getattribute_hook: Default::default(),
         slots: None,
@@ -127,6 +133,16 @@ pub fn install_methods() {
                 tx,
                 crate::modules::io::sink_type(),
                 crate::modules::io::SINK,
+            )?;
+            install(
+                tx,
+                crate::stdlib::weakref::ref_type(),
+                crate::subclass::DATA,
+            )?;
+            install(
+                tx,
+                crate::stdlib::weakref::ref_type(),
+                crate::stdlib::weakref::REF,
             )?;
             for ty in [
                 crate::modules::file::text_type(),
@@ -679,7 +695,7 @@ pub fn opaque_len(tx: &Tx, o: &ObjRef) -> PyResult<Option<usize>> {
 
 // ---------- repr ----------
 
-fn addr(o: &ObjRef) -> String {
+pub fn addr(o: &ObjRef) -> String {
     format!("0x{:012x}", o.id())
 }
 
@@ -921,6 +937,12 @@ pub fn repr_obj(vm: &mut Vm, tx: &Tx, v: &Value, o: &ObjRef) -> PyResult<String>
                     c.code.filename,
                     c.code.first_line
                 ));
+            }
+            if let Some(f) = d.downcast_ref::<crate::modules::frame::FrameObj>() {
+                return Ok(f.repr(&addr(o)));
+            }
+            if let Some(r) = d.downcast_ref::<crate::stdlib::weakref::WeakRef>() {
+                return Ok(crate::stdlib::weakref::repr(r, o));
             }
             if let Some(s) = misc_methods::opaque_repr(tx, d.as_ref())? {
                 return Ok(s);
@@ -1737,6 +1759,10 @@ pub fn construct_builtin(
         }
         "bytes" => funcs::bytes_new(vm, tx, args, kw),
         "complex" => complex_methods::complex_new(vm, tx, args, kw),
+        "weakref" => {
+            no_kw("ref", kw)?;
+            crate::stdlib::weakref::ref_new(args)
+        }
         "bytearray" => funcs::bytearray_new(vm, tx, args, kw),
         "range" => funcs::range_new(vm, tx, args),
         "slice" => {

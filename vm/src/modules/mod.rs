@@ -7,6 +7,7 @@
 //! (see `crate::call`); raise with `Err(Unwind::new(ExcKind::ValueError, "msg"))`.
 
 pub mod file;
+pub mod frame;
 pub mod io;
 pub mod os;
 pub mod structseq;
@@ -88,6 +89,11 @@ pub const NATIVE_MODULES: &[NativeModule] = &[
         name: "_struct",
         functions: crate::stdlib::structmod::FUNCTIONS,
         init: Some(crate::stdlib::structmod::init),
+    },
+    NativeModule {
+        name: "_weakref",
+        functions: crate::stdlib::weakref::FUNCTIONS,
+        init: Some(crate::stdlib::weakref::init),
     },
     NativeModule {
         name: "_re",

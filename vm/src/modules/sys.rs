@@ -21,6 +21,7 @@ pub const FUNCTIONS: Table = &[
     ("intern", intern),
     ("getsizeof", super::sys_info::getsizeof),
     ("_caller", caller),
+    ("_getframe", super::frame::getframe),
     ("_format_exception", format_exception),
 ];
 

@@ -36,10 +36,13 @@ macro_rules! frozen {
 pub const FROZEN_MODULES: &[FrozenModule] = &[
     frozen!("collections", "collections/__init__.py", package),
     frozen!("collections.abc", "collections/abc.py"),
+    frozen!("_collections_abc", "_collections_abc.py"),
     frozen!("_generic_alias", "_generic_alias.py"),
     frozen!("_pydecimal", "_pydecimal.py"),
+    frozen!("_weakrefset", "_weakrefset.py"),
     frozen!("abc", "abc.py"),
     frozen!("argparse", "argparse.py"),
+    frozen!("atexit", "atexit.py"),
     frozen!("bisect", "bisect.py"),
     frozen!("colorsys", "colorsys.py"),
     frozen!("contextlib", "contextlib.py"),
@@ -52,6 +55,7 @@ pub const FROZEN_MODULES: &[FrozenModule] = &[
     frozen!("fnmatch", "fnmatch.py"),
     frozen!("fractions", "fractions.py"),
     frozen!("functools", "functools.py"),
+    frozen!("gc", "gc.py"),
     frozen!("graphlib", "graphlib.py"),
     frozen!("heapq", "heapq.py"),
     frozen!("io", "io.py"),
@@ -60,6 +64,7 @@ pub const FROZEN_MODULES: &[FrozenModule] = &[
     frozen!("json.decoder", "json/decoder.py"),
     frozen!("json.encoder", "json/encoder.py"),
     frozen!("keyword", "keyword.py"),
+    frozen!("logging", "logging/__init__.py", package),
     frozen!("numbers", "numbers.py"),
     frozen!("operator", "operator.py"),
     frozen!("os", "os/__init__.py", package),
@@ -77,6 +82,7 @@ pub const FROZEN_MODULES: &[FrozenModule] = &[
     frozen!("types", "types.py"),
     frozen!("typing", "typing.py"),
     frozen!("warnings", "warnings.py"),
+    frozen!("weakref", "weakref.py"),
 ];
 
 /// The source of frozen module `name`, with its pseudo file name and whether it is a

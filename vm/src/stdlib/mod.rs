@@ -23,6 +23,7 @@ pub mod random_core;
 pub mod re;
 pub mod re_translate;
 pub mod structmod;
+pub mod weakref;
 
 #[cfg(test)]
 mod tests;
