@@ -6,14 +6,27 @@ written here: a StringIO keeps its text as a list of characters, a BytesIO a byt
 
 from _io import open, UnsupportedOperation, TextIOWrapper, BufferedReader, BufferedWriter
 
-__all__ = ['open', 'StringIO', 'BytesIO', 'UnsupportedOperation', 'IOBase', 'TextIOBase',
+__all__ = ['open', 'open_code', 'text_encoding', 'StringIO', 'BytesIO', 'UnsupportedOperation', 'IOBase', 'TextIOBase',
            'BufferedIOBase', 'RawIOBase', 'TextIOWrapper', 'BufferedReader',
            'BufferedWriter', 'SEEK_SET', 'SEEK_CUR', 'SEEK_END', 'DEFAULT_BUFFER_SIZE']
+
+def open_code(path):
+    """Opens `path` for reading as bytes (what the import system reads)."""
+    return open(path, 'rb')
+
 
 SEEK_SET = 0
 SEEK_CUR = 1
 SEEK_END = 2
 DEFAULT_BUFFER_SIZE = 8192
+
+
+def text_encoding(encoding, stacklevel=2):
+    """The encoding a text file opened with `encoding` uses: "locale" (here UTF-8) when
+    None is given."""
+    if encoding is None:
+        return "locale"
+    return encoding
 
 
 class IOBase:

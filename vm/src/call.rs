@@ -330,7 +330,7 @@ impl Vm {
                         ));
                     }
                     self.native_calls += 1;
-                    let r = match crate::subclass::native_self(&n.kind, args) {
+                    let r = match crate::subclass::native_self(n, args) {
                         Some(base) => {
                             let mut a = args.to_vec();
                             a[0] = base.clone();

@@ -229,6 +229,15 @@ pub fn iter(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<Value> {
                 ));
             }
         }
+        if let Some(m) = crate::builtins::memoryview::as_view(v) {
+            // Over a copy of its bytes, as ints.
+            let items: Vec<Value> = m
+                .bytes(tx)?
+                .iter()
+                .map(|&x| Value::Int(i64::from(x)))
+                .collect();
+            return iter(vm, tx, &Value::list_from(items));
+        }
         if let Some(b) = crate::subclass::builtin_self(vm, tx, v, "__iter__")? {
             return iter(vm, tx, &b);
         }

@@ -392,6 +392,10 @@ fn builtins_dict() -> DictData {
         put(name, Value::Obj(ty.clone()));
     }
     put(
+        "memoryview",
+        Value::Obj(builtins::memoryview::memoryview_type().clone()),
+    );
+    put(
         "BaseException",
         Value::Obj(t.exc(ExcKind::BaseException).clone()),
     );

@@ -568,6 +568,11 @@ fn builtin_compare(
     if let Some(r) = crate::stdlib::weakref::compare(vm, tx, op, a, b)? {
         return Ok(Some(r));
     }
+    if matches!(op, CmpOp::Eq | CmpOp::Ne)
+        && let Some(e) = crate::builtins::memoryview::eq(tx, a, b)?
+    {
+        return Ok(Some(e == (op == CmpOp::Eq)));
+    }
     match (pa, pb) {
         (Payload::Str(x), Payload::Str(y)) => Ok(Some(cmp_ord(op, x.as_str(), y.as_str()))),
         (Payload::Bytes(_) | Payload::ByteArray(_), Payload::Bytes(_) | Payload::ByteArray(_)) => {

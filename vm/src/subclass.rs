@@ -19,7 +19,7 @@
 use stmpy_core::error::{PyResult, type_error};
 use stmpy_core::stm::Tx;
 use stmpy_core::types::{Layout, as_type, mro_of};
-use stmpy_core::value::{Instance, NativeKind, ObjRef, Payload, Value};
+use stmpy_core::value::{Instance, NativeFunc, NativeKind, ObjRef, Payload, Value};
 
 use crate::ops;
 use crate::vm::Vm;
@@ -95,11 +95,14 @@ pub fn value_for(vm: &mut Vm, tx: &Tx, v: &Value, dunder: &'static str) -> PyRes
 }
 
 /// The `self` a native method of a built-in type runs on: the base value of an instance
-/// of a subclass (`object`'s methods act on the instance itself).
+/// of a subclass (`object`'s methods act on the instance itself, and so does
+/// `dict.__getitem__`, which must ask the subclass's `__missing__`).
 #[inline]
-pub fn native_self<'a>(kind: &NativeKind, args: &'a [Value]) -> Option<&'a Value> {
-    match kind {
-        NativeKind::Method(owner) | NativeKind::Slot(owner) if &**owner != "object" => {
+pub fn native_self<'a>(f: &NativeFunc, args: &'a [Value]) -> Option<&'a Value> {
+    match &f.kind {
+        NativeKind::Method(owner) | NativeKind::Slot(owner)
+            if &**owner != "object" && !(&**owner == "dict" && f.name == "__getitem__") =>
+        {
             args.first().and_then(base_of)
         }
         _ => None,

@@ -1,6 +1,7 @@
 """os: operating-system interfaces over the native `_os` (POSIX only)."""
 
 import _os
+import abc as _abc
 from _os import (getcwd, chdir, listdir, remove, rename, rmdir, getpid, cpu_count,
                  fspath, strerror, urandom)
 from . import path
@@ -112,12 +113,19 @@ def unsetenv(key):
     environ.pop(key, None)
 
 
-class PathLike:
+class PathLike(_abc.ABC):
     """Abstract base class for implementing the file system path protocol."""
+
+    @_abc.abstractmethod
+    def __fspath__(self):
+        """Return the file system path representation of the object."""
+        raise NotImplementedError
 
     @classmethod
     def __subclasshook__(cls, subclass):
-        return hasattr(subclass, '__fspath__')
+        if cls is PathLike:
+            return hasattr(subclass, '__fspath__')
+        return NotImplemented
 
 
 class stat_result:

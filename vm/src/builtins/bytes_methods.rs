@@ -90,6 +90,10 @@ pub fn bytes_like<'a>(tx: &'a Tx, v: &'a Value) -> PyResult<Option<&'a [u8]>> {
             Some(b) => bytes_like(tx, b)?,
             None => None,
         },
+        Some(Payload::Opaque(_, d)) => match d.downcast_ref::<super::memoryview::MemView>() {
+            Some(m) => Some(m.bytes(tx)?),
+            None => None,
+        },
         _ => None,
     })
 }

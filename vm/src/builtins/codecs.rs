@@ -67,7 +67,8 @@ impl Codec {
             })
             .collect();
         Ok(match norm.as_str() {
-            "utf-8" | "utf8" | "u8" | "utf" | "cp65001" => Codec::Utf8,
+            // "locale": the locale's encoding, UTF-8 (as CPython in a UTF-8 locale).
+            "utf-8" | "utf8" | "u8" | "utf" | "cp65001" | "locale" => Codec::Utf8,
             "utf-8-sig" | "utf8-sig" => Codec::Utf8Sig,
             "ascii" | "us-ascii" | "646" | "us" => Codec::Ascii,
             "latin-1" | "latin1" | "latin" | "l1" | "iso-8859-1" | "iso8859-1" | "8859"

@@ -270,6 +270,14 @@ fn dunder_len(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> P
 
 fn dunder_getitem(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     arg_count("__getitem__", args, 2, 2)?;
+    // Called with the subclass instance itself (see `subclass::native_self`), so a
+    // missing key reaches the subclass's `__missing__` (`super().__getitem__` and a
+    // bound `d.__getitem__` both do in CPython).
+    if let Some(Payload::Instance(inst)) = args[0].payload()
+        && let Some(base) = &inst.base
+    {
+        return super::subclass_getitem(vm, tx, &args[0], &inst.class, base, &args[1]);
+    }
     super::getitem(vm, tx, &args[0], &args[1])
 }
 

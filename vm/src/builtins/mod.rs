@@ -15,6 +15,7 @@ pub mod dict_methods;
 mod docs;
 pub mod funcs;
 pub mod list_methods;
+pub mod memoryview;
 pub mod misc_methods;
 pub mod num_methods;
 pub mod str_methods;
@@ -134,6 +135,7 @@ pub fn install_methods() {
                 crate::modules::io::sink_type(),
                 crate::modules::io::SINK,
             )?;
+            install(tx, memoryview::memoryview_type(), memoryview::MEMORYVIEW)?;
             install(
                 tx,
                 crate::stdlib::weakref::ref_type(),
@@ -686,6 +688,11 @@ fn builtin_doc(name: &str) -> Option<&'static str> {
 
 pub fn opaque_len(tx: &Tx, o: &ObjRef) -> PyResult<Option<usize>> {
     if let Payload::Opaque(_, d) = &o.payload
+        && let Some(m) = d.downcast_ref::<memoryview::MemView>()
+    {
+        return Ok(Some(m.bytes(tx)?.len()));
+    }
+    if let Payload::Opaque(_, d) = &o.payload
         && let Some(view) = d.downcast_ref::<DictView>()
     {
         return Ok(Some(dict_data(tx, &view.dict)?.len()));
@@ -943,6 +950,9 @@ pub fn repr_obj(vm: &mut Vm, tx: &Tx, v: &Value, o: &ObjRef) -> PyResult<String>
             }
             if let Some(r) = d.downcast_ref::<crate::stdlib::weakref::WeakRef>() {
                 return Ok(crate::stdlib::weakref::repr(r, o));
+            }
+            if let Some(m) = d.downcast_ref::<memoryview::MemView>() {
+                return Ok(memoryview::repr(m, o));
             }
             if let Some(s) = misc_methods::opaque_repr(tx, d.as_ref())? {
                 return Ok(s);
@@ -1252,21 +1262,7 @@ pub fn getitem(vm: &mut Vm, tx: &Tx, container: &Value, key: &Value) -> PyResult
         }
         Payload::Instance(inst) => {
             if let Some(b) = crate::subclass::builtin_self(vm, tx, container, "__getitem__")? {
-                return match getitem(vm, tx, &b, key) {
-                    // `dict.__getitem__` of a subclass asks its `__missing__`.
-                    Err(e)
-                        if e.is(ExcKind::KeyError)
-                            && matches!(b.payload(), Some(Payload::Dict(_))) =>
-                    {
-                        match ops::lookup_type(tx, &inst.class, "__missing__")? {
-                            Some(f) => {
-                                vm.call_descr(tx, &f, container, &[container.clone(), key.clone()])
-                            }
-                            None => Err(e),
-                        }
-                    }
-                    r => r,
-                };
+                return subclass_getitem(vm, tx, container, &inst.class, &b, key);
             }
             match ops::call_special(vm, tx, container, "__getitem__", std::slice::from_ref(key))? {
                 Some(v) => Ok(v),
@@ -1298,7 +1294,34 @@ pub fn getitem(vm: &mut Vm, tx: &Tx, container: &Value, key: &Value) -> PyResult
                 as_type(o).name
             )))
         }
+        Payload::Opaque(_, d) if d.is::<memoryview::MemView>() => {
+            match memoryview::as_view(container) {
+                Some(m) => memoryview::getitem(vm, tx, m, key),
+                None => Err(not_subscriptable(container)),
+            }
+        }
         _ => Err(not_subscriptable(container)),
+    }
+}
+
+/// `base[key]` for an instance of a subclass of a built-in type: `dict.__getitem__`
+/// asks the subclass's `__missing__` for a missing key.
+pub fn subclass_getitem(
+    vm: &mut Vm,
+    tx: &Tx,
+    obj: &Value,
+    class: &ObjRef,
+    base: &Value,
+    key: &Value,
+) -> PyResult<Value> {
+    match getitem(vm, tx, base, key) {
+        Err(e) if e.is(ExcKind::KeyError) && matches!(base.payload(), Some(Payload::Dict(_))) => {
+            match ops::lookup_type(tx, class, "__missing__")? {
+                Some(f) => vm.call_descr(tx, &f, obj, &[obj.clone(), key.clone()]),
+                None => Err(e),
+            }
+        }
+        r => r,
     }
 }
 
@@ -1447,6 +1470,12 @@ pub fn setitem(vm: &mut Vm, tx: &Tx, container: &Value, key: Value, v: Value) ->
                     "'{}' object does not support item assignment",
                     type_name(container)
                 ))),
+            }
+        }
+        Some(Payload::Opaque(_, d)) if d.is::<memoryview::MemView>() => {
+            match memoryview::as_view(container) {
+                Some(m) => memoryview::setitem(vm, tx, m, &key, &v),
+                None => Err(type_error("not a memoryview")),
             }
         }
         _ => Err(type_error(format!(
@@ -1759,6 +1788,10 @@ pub fn construct_builtin(
         }
         "bytes" => funcs::bytes_new(vm, tx, args, kw),
         "complex" => complex_methods::complex_new(vm, tx, args, kw),
+        "memoryview" => {
+            no_kw("memoryview", kw)?;
+            memoryview::memoryview_new(tx, args)
+        }
         "weakref" => {
             no_kw("ref", kw)?;
             crate::stdlib::weakref::ref_new(args)

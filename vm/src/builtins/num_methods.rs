@@ -113,10 +113,24 @@ fn to_bytes(_vm: &mut Vm, _tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> Py
     Ok(Value::bytes(bytes))
 }
 
-fn from_bytes(_vm: &mut Vm, _tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
-    let data = match args.get(1).and_then(|v| v.payload()) {
-        Some(stmpy_core::value::Payload::Bytes(b)) => b.to_vec(),
-        _ => return Err(type_error("from_bytes() requires bytes")),
+fn from_bytes(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    // A bytes-like object or an iterable of ints in range(256).
+    let data = match args.get(1).or_else(|| kwarg(kw, "bytes")) {
+        Some(v) => super::bytes_methods::bytes_from_iterable(vm, tx, v).map_err(|e| {
+            if e.is(stmpy_core::types::ExcKind::TypeError) {
+                type_error(format!(
+                    "cannot convert '{}' object to bytes",
+                    stmpy_core::types::type_name(v)
+                ))
+            } else {
+                e
+            }
+        })?,
+        None => {
+            return Err(type_error(
+                "from_bytes() missing required argument 'bytes' (pos 1)",
+            ));
+        }
     };
     let order = args
         .get(2)

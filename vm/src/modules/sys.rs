@@ -21,6 +21,8 @@ pub const FUNCTIONS: Table = &[
     ("intern", intern),
     ("getsizeof", super::sys_info::getsizeof),
     ("_caller", caller),
+    ("audit", audit),
+    ("addaudithook", addaudithook),
     ("_getframe", super::frame::getframe),
     ("_format_exception", format_exception),
 ];
@@ -109,6 +111,26 @@ fn exception(vm: &mut Vm, _tx: &Tx, _args: &[Value], _kw: &[(Value, Value)]) -> 
 
 fn intern(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     Ok(args.first().cloned().unwrap_or_default())
+}
+
+/// `sys.audit(event, *args)`: stmpy raises no audit events, and hooks are not kept.
+fn audit(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    if args.first().and_then(|v| v.as_str()).is_none() {
+        return Err(stmpy_core::error::type_error(
+            "audit() missing 1 required positional argument: 'event'",
+        ));
+    }
+    Ok(Value::None)
+}
+
+/// `sys.addaudithook(hook)`: accepted (see `audit`).
+fn addaudithook(
+    _vm: &mut Vm,
+    _tx: &Tx,
+    _args: &[Value],
+    _kw: &[(Value, Value)],
+) -> PyResult<Value> {
+    Ok(Value::None)
 }
 
 /// `sys._caller(depth)`: `(filename, lineno, function name, globals)` of the frame
