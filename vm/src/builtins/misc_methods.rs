@@ -483,6 +483,9 @@ pub fn opaque_attr(tx: &Tx, d: &(dyn Any + Send + Sync), n: &str) -> PyResult<Op
     if let Some(m) = d.downcast_ref::<super::memoryview::MemView>() {
         return m.attr(tx, n);
     }
+    if let Some(h) = d.downcast_ref::<crate::stdlib::hashlib::HashObj>() {
+        return crate::stdlib::hashlib::attr(tx, h, n);
+    }
     if let Some(g) = d.downcast_ref::<crate::iter::GenObj>() {
         return Ok(match n {
             "__name__" => Some(g.name.clone()),

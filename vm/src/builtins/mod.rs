@@ -138,6 +138,11 @@ pub fn install_methods() {
             install(tx, memoryview::memoryview_type(), memoryview::MEMORYVIEW)?;
             install(
                 tx,
+                crate::stdlib::hashlib::hash_type(),
+                crate::stdlib::hashlib::HASH,
+            )?;
+            install(
+                tx,
                 crate::stdlib::weakref::ref_type(),
                 crate::subclass::DATA,
             )?;
@@ -953,6 +958,9 @@ pub fn repr_obj(vm: &mut Vm, tx: &Tx, v: &Value, o: &ObjRef) -> PyResult<String>
             }
             if let Some(m) = d.downcast_ref::<memoryview::MemView>() {
                 return Ok(memoryview::repr(m, o));
+            }
+            if let Some(h) = d.downcast_ref::<crate::stdlib::hashlib::HashObj>() {
+                return crate::stdlib::hashlib::repr(tx, h, o);
             }
             if let Some(s) = misc_methods::opaque_repr(tx, d.as_ref())? {
                 return Ok(s);

@@ -91,6 +91,11 @@ pub const NATIVE_MODULES: &[NativeModule] = &[
         init: Some(crate::stdlib::structmod::init),
     },
     NativeModule {
+        name: "hashlib",
+        functions: crate::stdlib::hashlib::FUNCTIONS,
+        init: Some(crate::stdlib::hashlib::init),
+    },
+    NativeModule {
         name: "_weakref",
         functions: crate::stdlib::weakref::FUNCTIONS,
         init: Some(crate::stdlib::weakref::init),

@@ -44,6 +44,8 @@ pub const FROZEN_MODULES: &[FrozenModule] = &[
     frozen!("abc", "abc.py"),
     frozen!("argparse", "argparse.py"),
     frozen!("atexit", "atexit.py"),
+    frozen!("base64", "base64.py"),
+    frozen!("binascii", "binascii.py"),
     frozen!("bisect", "bisect.py"),
     frozen!("colorsys", "colorsys.py"),
     frozen!("contextlib", "contextlib.py"),
