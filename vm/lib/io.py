@@ -265,6 +265,16 @@ class BytesIO(BufferedIOBase):
 
     read1 = read
 
+    def readinto(self, b):
+        """Reads up to len(b) bytes into the writable buffer b; returns the count."""
+        self._check_open()
+        data = self.read(len(b))
+        n = len(data)
+        b[:n] = data
+        return n
+
+    readinto1 = readinto
+
     def readline(self, size=-1):
         self._check_open()
         buf = self._buf

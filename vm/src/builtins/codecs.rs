@@ -25,6 +25,11 @@ enum Codec {
         width: usize,
         big: Option<bool>,
     },
+    /// Python string-literal escapes (`unicode_escape`), or only `\u`/`\U` escapes of
+    /// non-Latin-1 characters over Latin-1 (`raw_unicode_escape`, pickle's text).
+    Escape {
+        raw: bool,
+    },
 }
 
 impl Codec {
@@ -53,6 +58,8 @@ impl Codec {
             Codec::Wide {
                 big: Some(true), ..
             } => "utf-32-be",
+            Codec::Escape { raw: false } => "unicodeescape",
+            Codec::Escape { raw: true } => "rawunicodeescape",
         }
     }
 
@@ -97,6 +104,8 @@ impl Codec {
                 width: 4,
                 big: Some(true),
             },
+            "unicode-escape" => Codec::Escape { raw: false },
+            "raw-unicode-escape" => Codec::Escape { raw: true },
             _ => {
                 return Err(Unwind::new(
                     ExcKind::LookupError,
@@ -131,6 +140,7 @@ pub fn encode(s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
         Codec::Ascii => 0x80,
         Codec::Latin1 => 0x100,
         Codec::Wide { width, big } => return Ok(encode_wide(s, width, big)),
+        Codec::Escape { raw } => return Ok(encode_escape(s, raw)),
     };
     if s.chars().all(|c| (c as u32) < limit) {
         return Ok(s.chars().map(|c| c as u8).collect());
@@ -209,6 +219,7 @@ pub fn decode(b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
             Ok(out)
         }
         Codec::Wide { width, big } => decode_wide(b, width, big, errors),
+        Codec::Escape { raw } => decode_escape(b, raw, errors),
         Codec::Utf8 | Codec::Utf8Sig => {
             let b = match codec {
                 Codec::Utf8Sig => b.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(b),
@@ -255,6 +266,131 @@ fn decode_utf8(b: &[u8], name: &str, errors: &str) -> PyResult<String> {
             }
         }
     }
+}
+
+fn encode_escape(s: &str, raw: bool) -> Vec<u8> {
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        let n = c as u32;
+        if raw && n < 0x100 {
+            // Latin-1 characters are their byte.
+            out.push(n as u8);
+            continue;
+        }
+        match c {
+            '\\' => out.extend_from_slice(b"\\\\"),
+            '\n' => out.extend_from_slice(b"\\n"),
+            '\r' => out.extend_from_slice(b"\\r"),
+            '\t' => out.extend_from_slice(b"\\t"),
+            _ if (0x20..0x7f).contains(&n) => out.push(n as u8),
+            _ => out.extend_from_slice(hex_escape(n).as_bytes()),
+        }
+    }
+    out
+}
+
+fn decode_escape(b: &[u8], raw: bool, errors: &str) -> PyResult<String> {
+    let name = Codec::Escape { raw }.name();
+    let mut out = String::with_capacity(b.len());
+    let hex_at = |from: usize, n: usize| -> Option<u32> {
+        let digits = b.get(from..from + n)?;
+        if !digits.iter().all(u8::is_ascii_hexdigit) {
+            return None;
+        }
+        u32::from_str_radix(std::str::from_utf8(digits).ok()?, 16).ok()
+    };
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c != b'\\' {
+            out.push(c as char);
+            i += 1;
+            continue;
+        }
+        if raw {
+            // Only a backslash that is not itself escaped starts a \u or \U escape.
+            let run = b[i..].iter().take_while(|&&x| x == b'\\').count();
+            let next = b.get(i + run).copied();
+            if run % 2 == 0 || !matches!(next, Some(b'u' | b'U')) {
+                out.extend(std::iter::repeat_n('\\', run));
+                i += run;
+                continue;
+            }
+            out.extend(std::iter::repeat_n('\\', run - 1));
+            i += run - 1;
+        }
+        let Some(&e) = b.get(i + 1) else {
+            check_handler(errors)?;
+            return Err(decode_error(name, b, i, b.len(), "\\ at end of string"));
+        };
+        let (width, what) = match e {
+            b'x' if !raw => (2, "truncated \\xXX escape"),
+            b'u' => (4, "truncated \\uXXXX escape"),
+            b'U' => (8, "truncated \\UXXXXXXXX escape"),
+            _ => (0, ""),
+        };
+        if width > 0 {
+            match hex_at(i + 2, width).map(char::from_u32) {
+                Some(Some(ch)) => {
+                    out.push(ch);
+                    i += 2 + width;
+                }
+                Some(None) => {
+                    check_handler(errors)?;
+                    return Err(decode_error(
+                        name,
+                        b,
+                        i,
+                        i + 2 + width,
+                        "illegal Unicode character",
+                    ));
+                }
+                None => {
+                    check_handler(errors)?;
+                    let limit = (i + 2 + width).min(b.len());
+                    let end = (i + 2..limit)
+                        .find(|&j| !b[j].is_ascii_hexdigit())
+                        .unwrap_or(limit);
+                    match errors {
+                        "ignore" => {}
+                        "replace" => out.push('\u{FFFD}'),
+                        _ => return Err(decode_error(name, b, i, end, what)),
+                    }
+                    i = end;
+                }
+            }
+            continue;
+        }
+        i += 2;
+        match e {
+            b'\n' => {}
+            b'\\' => out.push('\\'),
+            b'\'' => out.push('\''),
+            b'"' => out.push('"'),
+            b'a' => out.push('\x07'),
+            b'b' => out.push('\x08'),
+            b'f' => out.push('\x0c'),
+            b'n' => out.push('\n'),
+            b'r' => out.push('\r'),
+            b't' => out.push('\t'),
+            b'v' => out.push('\x0b'),
+            b'0'..=b'7' => {
+                let mut v = u32::from(e - b'0');
+                let mut k = 0;
+                while k < 2 && matches!(b.get(i), Some(b'0'..=b'7')) {
+                    v = v * 8 + u32::from(b[i] - b'0');
+                    i += 1;
+                    k += 1;
+                }
+                out.push(char::from_u32(v).unwrap_or('\u{FFFD}'));
+            }
+            other => {
+                out.push('\\');
+                out.push(other as char);
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// UTF-16 (surrogate pairs above U+FFFF) or UTF-32; with no byte order given, a

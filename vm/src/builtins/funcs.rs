@@ -1499,6 +1499,16 @@ pub fn float_new(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -
         _ => match v.payload() {
             Some(Payload::BigInt(b)) => Ok(Value::Float(fmt::bigint_to_f64(b)?)),
             Some(Payload::Str(s)) => Ok(Value::Float(fmt::parse_float(s.as_str())?)),
+            Some(Payload::Bytes(_) | Payload::ByteArray(_)) => {
+                let b = super::bytes_methods::arg_bytes(tx, v)?;
+                let text = String::from_utf8_lossy(b);
+                fmt::parse_float(&text).map(Value::Float).map_err(|_| {
+                    value_error(format!(
+                        "could not convert string to float: {}",
+                        super::bytes_repr(b)
+                    ))
+                })
+            }
             _ => {
                 if let Some(r) = ops::call_special(vm, tx, v, "__float__", &[])? {
                     return Ok(r);

@@ -27,6 +27,9 @@ pub const OBJECT: Table = &[
     ("__format__", object_format),
     ("__init_subclass__", object_init_subclass),
     ("__dir__", object_dir),
+    ("__reduce_ex__", object_reduce_ex),
+    ("__reduce__", object_reduce),
+    ("__getstate__", object_getstate),
 ];
 
 pub const TYPE: Table = &[
@@ -134,6 +137,38 @@ fn object_new(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> Py
         }
         _ => Err(type_error("object.__new__(X): X is not a type object")),
     }
+}
+
+/// `object.__reduce_ex__(protocol)`, `__reduce__()`, `__getstate__()`: the pickling
+/// protocol, written in Python (`vm/lib/_objreduce.py`).
+fn reduce_helper(vm: &mut Vm, tx: &Tx, name: &str, args: &[Value]) -> PyResult<Value> {
+    let f = super::frozen_attr(vm, tx, "_objreduce", name)?;
+    vm.call(tx, &f, args, &[])
+}
+
+fn object_reduce_ex(
+    vm: &mut Vm,
+    tx: &Tx,
+    args: &[Value],
+    _kw: &[(Value, Value)],
+) -> PyResult<Value> {
+    super::arg_count("__reduce_ex__", args, 2, 2)?;
+    reduce_helper(vm, tx, "reduce_ex", args)
+}
+
+fn object_reduce(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    super::arg_count("__reduce__", args, 1, 1)?;
+    reduce_helper(vm, tx, "reduce", args)
+}
+
+fn object_getstate(
+    vm: &mut Vm,
+    tx: &Tx,
+    args: &[Value],
+    _kw: &[(Value, Value)],
+) -> PyResult<Value> {
+    super::arg_count("__getstate__", args, 1, 1)?;
+    reduce_helper(vm, tx, "getstate", args)
 }
 
 fn object_repr(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {

@@ -574,6 +574,13 @@ pub fn type_special_attr(tx: &Tx, o: &ObjRef, t: &TypeObj, n: &str) -> PyResult<
             .map(|b| Value::Obj(b.clone()))
             .unwrap_or_default(),
         "__dict__" => dict_proxy_of(tx, &t.dict)?,
+        // Py_TPFLAGS_HEAPTYPE (1 << 9) marks classes made by `class` statements
+        // (copyreg and pickle tell them from built-in types by it); BASETYPE (1 << 10).
+        "__flags__" => Value::Int(if t.layout == Layout::Builtin {
+            1 << 10
+        } else {
+            (1 << 9) | (1 << 10)
+        }),
         "__module__" => Value::str(&t.module),
         "__doc__" => Value::None,
         "__class__" => Value::Obj(t.meta.clone().unwrap_or_else(|| types().type_.clone())),
@@ -667,6 +674,8 @@ pub fn builtin_special_attr(vm: &mut Vm, tx: &Tx, obj: &Value, n: &str) -> PyRes
             ops::getattr_opt(vm, tx, &f, &Value::str(n))?
         }
         (Some(Payload::Native(nf)), "__name__" | "__qualname__") => Some(Value::str(nf.name)),
+        // Not bound to an object (CPython names the module for builtins).
+        (Some(Payload::Native(_)), "__self__") => Some(Value::None),
         (Some(Payload::Native(nf)), "__doc__") => Some(match nf.kind {
             NativeKind::Function => builtin_doc(nf.name).map(Value::str).unwrap_or_default(),
             _ => Value::None,
@@ -1348,7 +1357,12 @@ fn is_sequence_payload(p: &Payload) -> bool {
 
 /// A name from `_generic_alias` (GenericAlias, UnionType, `_union`), written in Python.
 pub fn generic_alias_helper(vm: &mut Vm, tx: &Tx, name: &str) -> PyResult<Value> {
-    let m = crate::import::import_module(vm, tx, "_generic_alias")?;
+    frozen_attr(vm, tx, "_generic_alias", name)
+}
+
+/// `module.name` of a library module (for builtins whose logic is written in Python).
+pub fn frozen_attr(vm: &mut Vm, tx: &Tx, module: &str, name: &str) -> PyResult<Value> {
+    let m = crate::import::import_module(vm, tx, module)?;
     ops::getattr(vm, tx, &m, &Value::str(name))
 }
 

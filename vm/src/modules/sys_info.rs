@@ -132,6 +132,8 @@ pub fn init(vm: &mut Vm, tx: &Tx, g: &ObjRef) -> PyResult<()> {
     set_attr(tx, g, "dont_write_bytecode", Value::Bool(true))?;
     set_attr(tx, g, "prefix", Value::str("/usr/local"))?;
     set_attr(tx, g, "exec_prefix", Value::str("/usr/local"))?;
+    set_attr(tx, g, "base_prefix", Value::str("/usr/local"))?;
+    set_attr(tx, g, "base_exec_prefix", Value::str("/usr/local"))?;
     set_attr(tx, g, "maxunicode", Value::Int(0x10ffff))?;
     Ok(())
 }
