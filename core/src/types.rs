@@ -111,7 +111,7 @@ pub fn new_type_with_meta(
             names.join(", ")
         ));
     };
-    Ok(ObjRef::new(Payload::Type(TypeObj {
+    Ok(ObjRef::new(Payload::Type(Box::new(TypeObj {
         name: name.to_string(),
         module: "builtins".to_string(),
         bases,
@@ -120,7 +120,7 @@ pub fn new_type_with_meta(
         layout,
         builtin_base: builtin,
         meta,
-    })))
+    }))))
 }
 
 /// A type's MRO including itself first.
@@ -269,7 +269,7 @@ fn build_types() -> Types {
             .iter()
             .flat_map(|b| mro_of(b).cloned().collect::<Vec<_>>())
             .collect();
-        ObjRef::new(Payload::Type(TypeObj {
+        ObjRef::new(Payload::Type(Box::new(TypeObj {
             name: name.to_string(),
             module: "builtins".to_string(),
             bases,
@@ -278,7 +278,7 @@ fn build_types() -> Types {
             layout,
             builtin_base: builtin,
             meta: None,
-        }))
+        })))
     };
     let b = |name: &str, base: &ObjRef, layout: Layout, builtin: &'static str| {
         linear(name, vec![base.clone()], layout, Some(builtin))

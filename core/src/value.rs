@@ -36,6 +36,7 @@ pub enum Value {
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
 const _: () = assert!(std::mem::size_of::<ObjRef>() == 8);
+const _: () = assert!(std::mem::size_of::<Payload>() <= 40);
 
 /// Handle to a heap object. Opaque: see the module comment.
 #[derive(Clone)]
@@ -90,18 +91,22 @@ pub enum Payload {
     List(ListCell),
     Dict(TVar<DictData>),
     Set(TVar<DictData>),
-    FrozenSet(DictData),
+    FrozenSet(Box<DictData>),
     Instance(Instance),
-    Type(crate::types::TypeObj),
-    Function(Function),
+    // Big variants are boxed so that every object (a str, a tuple...) stays small:
+    // `Payload` is 40 bytes, not the 152 of its largest variant.
+    Type(Box<crate::types::TypeObj>),
+    Function(Box<Function>),
     BoundMethod(Value, Value),
-    Native(NativeFunc),
+    Native(Box<NativeFunc>),
     Module(Module),
     /// A closure cell (`nonlocal` variables, captured locals).
     Cell(TVar<Value>),
     Range(i64, i64, i64),
-    Slice(Value, Value, Value),
-    Property(Value, Value, Value, Value),
+    /// `slice(start, stop, step)`.
+    Slice(Box<[Value; 3]>),
+    /// `property(fget, fset, fdel, doc)`.
+    Property(Box<[Value; 4]>),
     StaticMethod(Value),
     ClassMethod(Value),
     /// `super(cls, obj)`.
@@ -270,6 +275,17 @@ impl Value {
             Some(i) => Value::Int(i),
             None => Value::Obj(ObjRef::new(Payload::BigInt(b))),
         }
+    }
+    pub fn slice(start: Value, stop: Value, step: Value) -> Value {
+        Value::Obj(ObjRef::new(Payload::Slice(Box::new([start, stop, step]))))
+    }
+    pub fn property(fget: Value, fset: Value, fdel: Value, doc: Value) -> Value {
+        Value::Obj(ObjRef::new(Payload::Property(Box::new([
+            fget, fset, fdel, doc,
+        ]))))
+    }
+    pub fn frozenset(d: DictData) -> Value {
+        Value::Obj(ObjRef::new(Payload::FrozenSet(Box::new(d))))
     }
     pub fn bytes(b: Vec<u8>) -> Value {
         Value::Obj(ObjRef::new(Payload::Bytes(b.into_boxed_slice())))

@@ -21,7 +21,7 @@ pub type NativeFn = fn(&mut Vm, &Tx, &[Value], &[(Value, Value)]) -> PyResult<Va
 pub struct NativeImpl(pub NativeFn);
 
 pub fn native_value(name: &'static str, f: NativeFn) -> Value {
-    Value::Obj(ObjRef::new(Payload::Native(
+    Value::Obj(ObjRef::new(Payload::Native(Box::new(
         stmpy_core::value::NativeFunc {
             name,
             imp: Box::new(NativeImpl(f)),
@@ -30,7 +30,7 @@ pub fn native_value(name: &'static str, f: NativeFn) -> Value {
                 "globals" | "locals" | "vars" | "super" | "dir" | "_caller" | "exec" | "eval"
             ),
         },
-    )))
+    ))))
 }
 
 /// The code object of a Python function.

@@ -296,7 +296,7 @@ impl Vm {
                         let step = if n == 3 { frame.pop() } else { Value::None };
                         let stop = frame.pop();
                         let start = frame.pop();
-                        frame.push(Value::Obj(ObjRef::new(Payload::Slice(start, stop, step))));
+                        frame.push(Value::slice(start, stop, step));
                     }
                     Instruction::ListAppend(i) => {
                         let v = frame.pop();

@@ -454,7 +454,7 @@ impl Vm {
             dict: TVar::new(fdict),
             module,
         };
-        frame.push(Value::Obj(ObjRef::new(Payload::Function(f))));
+        frame.push(Value::Obj(ObjRef::new(Payload::Function(Box::new(f)))));
         Ok(())
     }
 

@@ -1112,7 +1112,8 @@ pub fn bind_descriptor(
         }
         Some(Payload::ClassMethod(f)) => Ok(bound(f.clone(), Value::Obj(class.clone()))),
         Some(Payload::StaticMethod(f)) => Ok(f.clone()),
-        Some(Payload::Property(fget, ..)) => {
+        Some(Payload::Property(p)) => {
+            let fget = &p[0];
             if fget.is_none() {
                 return Err(attribute_error("property has no getter"));
             }
@@ -1145,7 +1146,8 @@ pub fn setattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value, value: Value) ->
         Some(Payload::Instance(inst)) => {
             if let Some(ca) = lookup_type_cached(vm, tx, &inst.class, name, n, h)? {
                 match ca.payload() {
-                    Some(Payload::Property(_, fset, ..)) => {
+                    Some(Payload::Property(p)) => {
+                        let fset = &p[1];
                         if fset.is_none() {
                             return Err(attribute_error(format!(
                                 "property '{n}' of '{}' object has no setter",
@@ -1227,8 +1229,9 @@ pub fn delattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<()> 
                 return Ok(());
             }
             if let Some(ca) = lookup_type_h(tx, &inst.class, n, h)?
-                && let Some(Payload::Property(_, _, fdel, _)) = ca.payload()
+                && let Some(Payload::Property(p)) = ca.payload()
             {
+                let fdel = &p[2];
                 if fdel.is_none() {
                     return Err(attribute_error(format!(
                         "property '{n}' of '{}' object has no deleter",

@@ -89,7 +89,7 @@ fn constant_value(c: &Constant) -> Value {
                     let _ = d.insert(h, v, Value::None, &mut eq);
                 }
             }
-            Value::Obj(ObjRef::new(Payload::FrozenSet(d)))
+            Value::frozenset(d)
         }
         Constant::Ellipsis => Value::Obj(stmpy_core::types::types().ellipsis.clone()),
         Constant::Code(code) => code_value(LoadedCode::load(code.clone())),

@@ -401,7 +401,7 @@ fn as_set(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<Value> {
 
 fn same_kind(a: &Value, data: DictData) -> Value {
     match a.payload() {
-        Some(Payload::FrozenSet(_)) => Value::Obj(ObjRef::new(Payload::FrozenSet(data))),
+        Some(Payload::FrozenSet(_)) => Value::frozenset(data),
         _ => Value::Obj(ObjRef::new(Payload::Set(TVar::new(data)))),
     }
 }

@@ -60,11 +60,11 @@ pub const SLICE: Table = &[("indices", slice_indices)];
 
 fn prop_parts(args: &[Value]) -> PyResult<(Value, Value, Value, Value, Value)> {
     match args.first().and_then(|v| v.payload()) {
-        Some(Payload::Property(g, s, d, doc)) => Ok((
-            g.clone(),
-            s.clone(),
-            d.clone(),
-            doc.clone(),
+        Some(Payload::Property(p)) => Ok((
+            p[0].clone(),
+            p[1].clone(),
+            p[2].clone(),
+            p[3].clone(),
             args.get(1).cloned().unwrap_or_default(),
         )),
         _ => Err(type_error("descriptor requires a 'property' object")),
@@ -72,9 +72,7 @@ fn prop_parts(args: &[Value]) -> PyResult<(Value, Value, Value, Value, Value)> {
 }
 
 fn new_prop(g: Value, s: Value, d: Value, doc: Value) -> Value {
-    Value::Obj(stmpy_core::value::ObjRef::new(Payload::Property(
-        g, s, d, doc,
-    )))
+    Value::property(g, s, d, doc)
 }
 
 fn prop_setter(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {

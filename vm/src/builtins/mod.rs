@@ -32,7 +32,7 @@ pub type Table = &'static [(&'static str, NativeFn)];
 /// A type with no Python-visible base but `object` (iterators, code, file objects...).
 pub fn make_builtin_type(name: &str) -> ObjRef {
     let t = types();
-    ObjRef::new(Payload::Type(TypeObj {
+    ObjRef::new(Payload::Type(Box::new(TypeObj {
         name: name.to_string(),
         module: "builtins".to_string(),
         bases: vec![t.object.clone()],
@@ -41,7 +41,7 @@ pub fn make_builtin_type(name: &str) -> ObjRef {
         layout: Layout::Builtin,
         builtin_base: Some("opaque"),
         meta: None,
-    }))
+    })))
 }
 
 pub fn make_instance_of(cls: &ObjRef) -> ObjRef {
@@ -196,7 +196,7 @@ pub fn callable_name(f: &Value) -> String {
 pub fn dict_data(tx: &Tx, o: &ObjRef) -> PyResult<DictData> {
     Ok(match &o.payload {
         Payload::Dict(d) | Payload::Set(d) => tx.read(d)?.clone(),
-        Payload::FrozenSet(d) => d.clone(),
+        Payload::FrozenSet(d) => (**d).clone(),
         _ => DictData::new(),
     })
 }
@@ -522,9 +522,9 @@ pub fn builtin_special_attr(vm: &mut Vm, tx: &Tx, obj: &Value, n: &str) -> PyRes
         (Some(Payload::Range(a, _, _)), "start") => Some(Value::Int(*a)),
         (Some(Payload::Range(_, b, _)), "stop") => Some(Value::Int(*b)),
         (Some(Payload::Range(_, _, c)), "step") => Some(Value::Int(*c)),
-        (Some(Payload::Slice(a, _, _)), "start") => Some(a.clone()),
-        (Some(Payload::Slice(_, b, _)), "stop") => Some(b.clone()),
-        (Some(Payload::Slice(_, _, c)), "step") => Some(c.clone()),
+        (Some(Payload::Slice(s)), "start") => Some(s[0].clone()),
+        (Some(Payload::Slice(s)), "stop") => Some(s[1].clone()),
+        (Some(Payload::Slice(s)), "step") => Some(s[2].clone()),
         (Some(Payload::BoundMethod(s, _)), "__self__") => Some(s.clone()),
         (Some(Payload::BoundMethod(_, f)), "__func__") => Some(f.clone()),
         (Some(Payload::BoundMethod(_, f)), "__name__" | "__qualname__" | "__doc__") => {
@@ -533,10 +533,10 @@ pub fn builtin_special_attr(vm: &mut Vm, tx: &Tx, obj: &Value, n: &str) -> PyRes
         }
         (Some(Payload::Native(nf)), "__name__" | "__qualname__") => Some(Value::str(nf.name)),
         (Some(Payload::Native(_)), "__doc__") => Some(Value::None),
-        (Some(Payload::Property(f, ..)), "fget") => Some(f.clone()),
-        (Some(Payload::Property(_, f, ..)), "fset") => Some(f.clone()),
-        (Some(Payload::Property(_, _, f, _)), "fdel") => Some(f.clone()),
-        (Some(Payload::Property(_, _, _, d)), "__doc__") => Some(d.clone()),
+        (Some(Payload::Property(p)), "fget") => Some(p[0].clone()),
+        (Some(Payload::Property(p)), "fset") => Some(p[1].clone()),
+        (Some(Payload::Property(p)), "fdel") => Some(p[2].clone()),
+        (Some(Payload::Property(p)), "__doc__") => Some(p[3].clone()),
         (Some(Payload::StaticMethod(f) | Payload::ClassMethod(f)), "__func__") => Some(f.clone()),
         (Some(Payload::Module(m)), "__name__") => Some(m.name.clone()),
         (Some(Payload::Cell(c)), "cell_contents") => Some(tx.read(c)?.clone()),
@@ -739,11 +739,11 @@ pub fn repr_obj(vm: &mut Vm, tx: &Tx, v: &Value, o: &ObjRef) -> PyResult<String>
                 format!("range({a}, {b}, {c})")
             }
         }
-        Payload::Slice(a, b, c) => format!(
+        Payload::Slice(s) => format!(
             "slice({}, {}, {})",
-            ops::repr(vm, tx, a)?,
-            ops::repr(vm, tx, b)?,
-            ops::repr(vm, tx, c)?
+            ops::repr(vm, tx, &s[0])?,
+            ops::repr(vm, tx, &s[1])?,
+            ops::repr(vm, tx, &s[2])?
         ),
         Payload::Property(..) => format!("<property object at {}>", addr(o)),
         Payload::StaticMethod(_) => format!("<staticmethod object at {}>", addr(o)),
@@ -890,9 +890,10 @@ pub fn slice_indices(
 /// A slice's start, stop and (non-zero) step as integers, calling `__index__` where
 /// needed (so it may run Python code: call it outside `Tx::modify`).
 pub fn slice_fields(vm: &mut Vm, tx: &Tx, s: &Value) -> PyResult<(Option<i64>, Option<i64>, i64)> {
-    let Some(Payload::Slice(a, b, c)) = s.payload() else {
+    let Some(Payload::Slice(s)) = s.payload() else {
         return Err(type_error("not a slice"));
     };
+    let [a, b, c] = &**s;
     let get = |vm: &mut Vm, v: &Value| -> PyResult<Option<i64>> {
         if v.is_none() {
             return Ok(None);
@@ -1396,9 +1397,7 @@ pub fn construct_builtin(
                 Some(v) => crate::iter::collect(vm, tx, v)?,
                 None => vec![],
             };
-            Ok(Value::Obj(ObjRef::new(Payload::FrozenSet(build_set_data(
-                vm, tx, items,
-            )?))))
+            Ok(Value::frozenset(build_set_data(vm, tx, items)?))
         }
         "bytes" => funcs::bytes_new(vm, tx, args, kw),
         "range" => funcs::range_new(args),
@@ -1409,7 +1408,7 @@ pub fn construct_builtin(
                 2 => (args[0].clone(), args[1].clone(), Value::None),
                 _ => (args[0].clone(), args[1].clone(), args[2].clone()),
             };
-            Ok(Value::Obj(ObjRef::new(Payload::Slice(a, b, c))))
+            Ok(Value::slice(a, b, c))
         }
         "type" => funcs::type_new(vm, tx, args, kw),
         "object" => Ok(Value::Obj(make_instance_of(&types().object))),
@@ -1420,12 +1419,12 @@ pub fn construct_builtin(
                     .or_else(|| kwarg(kw, n).cloned())
                     .unwrap_or_default()
             };
-            Ok(Value::Obj(ObjRef::new(Payload::Property(
+            Ok(Value::property(
                 get(0, "fget"),
                 get(1, "fset"),
                 get(2, "fdel"),
                 get(3, "doc"),
-            ))))
+            ))
         }
         "staticmethod" => {
             arg_count("staticmethod", args, 1, 1)?;

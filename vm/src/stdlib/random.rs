@@ -108,7 +108,7 @@ pub fn random_class() -> &'static ObjRef {
                 native_value(name, *f),
             );
         }
-        ObjRef::new(Payload::Type(TypeObj {
+        ObjRef::new(Payload::Type(Box::new(TypeObj {
             name: "Random".to_string(),
             module: "random".to_string(),
             bases: vec![t.object.clone()],
@@ -117,7 +117,7 @@ pub fn random_class() -> &'static ObjRef {
             layout: Layout::Object,
             builtin_base: None,
             meta: None,
-        }))
+        })))
     })
 }
 
@@ -142,7 +142,7 @@ pub fn system_random_class() -> &'static ObjRef {
             );
         }
         let base = random_class().clone();
-        ObjRef::new(Payload::Type(TypeObj {
+        ObjRef::new(Payload::Type(Box::new(TypeObj {
             name: "SystemRandom".to_string(),
             module: "random".to_string(),
             bases: vec![base.clone()],
@@ -151,7 +151,7 @@ pub fn system_random_class() -> &'static ObjRef {
             layout: Layout::Object,
             builtin_base: None,
             meta: None,
-        }))
+        })))
     })
 }
 
