@@ -293,7 +293,7 @@ fn convert(
             }
             match &o.payload {
                 Payload::List(cell) => {
-                    let items: Vec<Value> = tx.read(cell)?.iter().cloned().collect();
+                    let items: Vec<Value> = tx.view(cell, |v| v.iter().cloned().collect())?;
                     let mut out = Vec::with_capacity(items.len());
                     for x in &items {
                         out.push(convert(vm, tx, x, depth + 1)?);

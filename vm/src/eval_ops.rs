@@ -17,7 +17,7 @@ use crate::vm::{Frame, PrivIter, PrivIterKind, Vm, as_code, is_marker, unbound_m
 impl Vm {
     pub(crate) fn op_load_deref(&mut self, tx: &Tx, frame: &mut Frame, i: u32) -> PyResult<()> {
         let v = match &frame.cells[i as usize].payload {
-            Payload::Cell(c) => tx.read(c)?.clone(),
+            Payload::Cell(c) => tx.view(c, |v| v.clone())?,
             _ => Value::None,
         };
         if is_marker(&v) {
@@ -174,7 +174,7 @@ impl Vm {
             let pairs = crate::builtins::mapping_pairs(self, tx, &m)?;
             for (k, v) in pairs {
                 if let Some(Payload::Dict(d)) = target.payload()
-                    && ops::dict_lookup(self, tx, &tx.read(d)?.clone(), &k, None)?.is_some()
+                    && ops::dict_lookup(self, tx, &tx.view(d, |v| v.clone())?, &k, None)?.is_some()
                 {
                     return Err(type_error(format!(
                         "{} got multiple values for keyword argument '{}'",
@@ -206,7 +206,7 @@ impl Vm {
         let n = n as usize;
         let items: Vec<Value> = match seq.payload() {
             Some(Payload::Tuple(t)) => t.to_vec(),
-            Some(Payload::List(l)) => tx.read(l)?.iter().cloned().collect(),
+            Some(Payload::List(l)) => tx.view(l, |v| v.iter().cloned().collect())?,
             _ => {
                 let it = crate::iter::iter(self, tx, &seq).map_err(|e| {
                     if e.is(ExcKind::TypeError) {
@@ -357,7 +357,7 @@ impl Vm {
                 }
                 PrivIterKind::List { list, index } => match &list.payload {
                     Payload::List(l) => {
-                        let v = tx.read(l)?.get(*index).cloned();
+                        let v = tx.view(l, |v| v.get(*index).cloned())?;
                         *index += 1;
                         v
                     }

@@ -21,7 +21,7 @@ fn exc_cell(o: &ObjRef) -> Option<&stmpy_core::stm::TVar<ExcState>> {
 
 pub fn exc_state(tx: &Tx, o: &ObjRef) -> PyResult<ExcState> {
     match exc_cell(o) {
-        Some(c) => Ok(tx.read(c)?.clone()),
+        Some(c) => Ok(tx.view(c, |v| v.clone())?),
         None => Ok(ExcState::default()),
     }
 }

@@ -111,8 +111,8 @@ pub fn truthy(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<bool> {
             Payload::Str(s) => s.char_len() > 0,
             Payload::BigInt(_) => true,
             Payload::Tuple(t) => !t.is_empty(),
-            Payload::List(l) => !tx.read(l)?.is_empty(),
-            Payload::Dict(d) | Payload::Set(d) => !tx.read(d)?.is_empty(),
+            Payload::List(l) => !tx.view(l, |v| v.is_empty())?,
+            Payload::Dict(d) | Payload::Set(d) => !tx.view(d, |v| v.is_empty())?,
             Payload::FrozenSet(d) => !d.is_empty(),
             Payload::Bytes(b) => !b.is_empty(),
             Payload::Range(start, stop, step) => range_len(*start, *stop, *step) > 0,
@@ -479,13 +479,13 @@ fn builtin_compare(
         (Payload::Bytes(x), Payload::Bytes(y)) => Ok(Some(cmp_ord(op, &**x, &**y))),
         (Payload::Tuple(x), Payload::Tuple(y)) => seq_compare(vm, tx, op, x, y).map(Some),
         (Payload::List(x), Payload::List(y)) => {
-            let xs: Vec<Value> = tx.read(x)?.iter().cloned().collect();
-            let ys: Vec<Value> = tx.read(y)?.iter().cloned().collect();
+            let xs: Vec<Value> = tx.view(x, |v| v.iter().cloned().collect())?;
+            let ys: Vec<Value> = tx.view(y, |v| v.iter().cloned().collect())?;
             seq_compare(vm, tx, op, &xs, &ys).map(Some)
         }
         (Payload::Dict(x), Payload::Dict(y)) => match op {
             CmpOp::Eq | CmpOp::Ne => {
-                let (x, y) = (tx.read(x)?.clone(), tx.read(y)?.clone());
+                let (x, y) = (tx.view(x, |v| v.clone())?, tx.view(y, |v| v.clone())?);
                 let mut same = x.len() == y.len();
                 if same {
                     for e in x.iter() {
@@ -566,6 +566,37 @@ pub fn dict_lookup(
     }
     let mut eqf = |a: &Value, b: &Value| eq(vm, tx, a, b);
     Ok(d.get(h, key, &mut eqf)?.cloned())
+}
+
+/// `dict_lookup` in a dict/set cell. When no Python `__eq__` can decide (the common
+/// case) the lookup runs inside a `view`: a `read` would hand out the transaction's
+/// private copy and make the next `modify` of the cell copy it (and keep the old copy
+/// until the transaction ends).
+pub fn dict_cell_lookup(
+    vm: &mut Vm,
+    tx: &Tx,
+    cell: &stmpy_stm::TVar<stmpy_core::dict::DictData>,
+    key: &Value,
+    hash_hint: Option<i64>,
+) -> PyResult<Option<Value>> {
+    let h = match hash_hint {
+        Some(h) => h,
+        None => hash(vm, tx, key)?,
+    };
+    let simple = tx.view(cell, |d| {
+        if let Some(s) = key.as_str() {
+            return Ok(d.get_str(s.as_str(), h).cloned());
+        }
+        let mut eq = |a: &Value, b: &Value| simple_eq(a, b).ok_or(());
+        d.get(h, key, &mut eq).map(|v| v.cloned())
+    })?;
+    match simple {
+        Ok(found) => Ok(found),
+        Err(()) => {
+            let d = tx.read(cell)?;
+            dict_lookup(vm, tx, d, key, Some(h))
+        }
+    }
 }
 
 // ---------- arithmetic ----------
@@ -1290,8 +1321,8 @@ pub fn len(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<usize> {
         match &o.payload {
             Payload::Str(s) => return Ok(s.char_len()),
             Payload::Tuple(t) => return Ok(t.len()),
-            Payload::List(l) => return Ok(tx.read(l)?.len()),
-            Payload::Dict(d) | Payload::Set(d) => return Ok(tx.read(d)?.len()),
+            Payload::List(l) => return Ok(tx.view(l, |v| v.len())?),
+            Payload::Dict(d) | Payload::Set(d) => return Ok(tx.view(d, |v| v.len())?),
             Payload::FrozenSet(d) => return Ok(d.len()),
             Payload::Bytes(b) => return Ok(b.len()),
             Payload::Range(a, b, c) => return Ok(range_len(*a, *b, *c) as usize),
@@ -1334,8 +1365,7 @@ pub fn contains(vm: &mut Vm, tx: &Tx, container: &Value, item: &Value) -> PyResu
                 return Ok(s.as_str().contains(sub.as_str()));
             }
             Payload::Dict(d) | Payload::Set(d) => {
-                let d = tx.read(d)?;
-                return Ok(dict_lookup(vm, tx, d, item, None)?.is_some());
+                return Ok(dict_cell_lookup(vm, tx, d, item, None)?.is_some());
             }
             Payload::FrozenSet(d) => return Ok(dict_lookup(vm, tx, d, item, None)?.is_some()),
             Payload::Tuple(t) => {
@@ -1347,6 +1377,19 @@ pub fn contains(vm: &mut Vm, tx: &Tx, container: &Value, item: &Value) -> PyResu
                 return Ok(false);
             }
             Payload::List(l) => {
+                let found = tx.view(l, |l| {
+                    for x in l.iter() {
+                        match simple_eq(x, item) {
+                            Some(true) => return Some(true),
+                            Some(false) => {}
+                            None => return None,
+                        }
+                    }
+                    Some(false)
+                })?;
+                if let Some(found) = found {
+                    return Ok(found);
+                }
                 let l = tx.read(l)?;
                 for x in l.iter() {
                     if x.is(item) || eq(vm, tx, x, item)? {

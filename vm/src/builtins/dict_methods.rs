@@ -135,7 +135,7 @@ fn pop(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
     let d = dcell(args, "pop")?;
     arg_count("pop", args, 2, 3)?;
     let h = ops::hash(vm, tx, &args[1])?;
-    let snapshot = tx.read(d)?.clone();
+    let snapshot = tx.view(d, |v| v.clone())?;
     let mut eqf = |a: &Value, b: &Value| ops::eq(vm, tx, a, b);
     match snapshot.lookup(h, &args[1], &mut eqf)? {
         Some(i) => {
@@ -235,7 +235,7 @@ fn clear(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
 
 fn copy(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let d = dcell(args, "copy")?;
-    Ok(Value::dict(tx.read(d)?.clone()))
+    Ok(Value::dict(tx.view(d, |v| v.clone())?))
 }
 
 fn fromkeys(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -333,7 +333,7 @@ fn discard_impl(vm: &mut Vm, tx: &Tx, args: &[Value], must: bool) -> PyResult<Va
     let s = scell(args, "remove")?;
     arg_count("remove", args, 2, 2)?;
     let h = ops::hash(vm, tx, &args[1])?;
-    let snapshot = tx.read(s)?.clone();
+    let snapshot = tx.view(s, |v| v.clone())?;
     let mut eqf = |a: &Value, b: &Value| ops::eq(vm, tx, a, b);
     match snapshot.lookup(h, &args[1], &mut eqf)? {
         Some(i) => {
@@ -357,7 +357,7 @@ fn discard(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyRe
 
 fn set_pop(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let s = scell(args, "pop")?;
-    let data = tx.read(s)?.clone();
+    let data = tx.view(s, |v| v.clone())?;
     let Some(first) = super::set_order(&data).into_iter().next() else {
         return Err(Unwind::new(ExcKind::KeyError, "pop from an empty set"));
     };

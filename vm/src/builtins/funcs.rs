@@ -911,7 +911,7 @@ impl CallerInfo {
             && let Some(i) = c.cellvars.iter().position(|n| n == name)
             && let Some(Payload::Cell(t)) = frame.cells.get(i).map(|c| &c.payload)
         {
-            let v = tx.read(t)?.clone();
+            let v = tx.view(t, |v| v.clone())?;
             if !crate::vm::is_marker(&v) {
                 first_arg = Some(v);
             }

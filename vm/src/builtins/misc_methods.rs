@@ -348,7 +348,7 @@ fn exc_add_note(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -
     {
         let key = Value::str("__notes__");
         let h = stmpy_core::str::str_hash("__notes__");
-        let existing = tx.read(&inst.dict)?.get_str("__notes__", h).cloned();
+        let existing = tx.view(&inst.dict, |v| v.get_str("__notes__", h).cloned())?;
         match existing.as_ref().and_then(|v| v.payload()) {
             Some(Payload::List(l)) => {
                 let n = note.clone();

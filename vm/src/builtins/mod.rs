@@ -195,7 +195,7 @@ pub fn callable_name(f: &Value) -> String {
 /// The data of a dict/set/frozenset object.
 pub fn dict_data(tx: &Tx, o: &ObjRef) -> PyResult<DictData> {
     Ok(match &o.payload {
-        Payload::Dict(d) | Payload::Set(d) => tx.read(d)?.clone(),
+        Payload::Dict(d) | Payload::Set(d) => tx.view(d, |v| v.clone())?,
         Payload::FrozenSet(d) => (**d).clone(),
         _ => DictData::new(),
     })
@@ -229,7 +229,7 @@ pub fn dict_del_str(tx: &Tx, d: &ObjRef, k: &Value) -> PyResult<bool> {
             return Ok(false);
         };
         let (name, h) = (s.as_str(), s.hash());
-        if tx.read(cell)?.get_str(name, h).is_none() {
+        if tx.view(cell, |v| v.get_str(name, h).is_none())? {
             return Ok(false);
         }
         let mut eqf = |a: &Value, _: &Value| Ok::<bool, ()>(a.payload_str() == Some(name));
@@ -244,8 +244,7 @@ pub fn dict_del_str(tx: &Tx, d: &ObjRef, k: &Value) -> PyResult<bool> {
 /// Reads `m[k]` for a namespace mapping (dict fast path, else `__getitem__`).
 pub fn mapping_get(vm: &mut Vm, tx: &Tx, m: &ObjRef, k: &Value) -> PyResult<Option<Value>> {
     if let Payload::Dict(cell) = &m.payload {
-        let d = tx.read(cell)?;
-        return ops::dict_lookup(vm, tx, d, k, None);
+        return ops::dict_cell_lookup(vm, tx, cell, k, None);
     }
     match getitem(vm, tx, &Value::Obj(m.clone()), k) {
         Ok(v) => Ok(Some(v)),
@@ -323,8 +322,7 @@ pub fn set_add(vm: &mut Vm, tx: &Tx, s: &Value, v: Value) -> PyResult<()> {
     if decided {
         return Ok(());
     }
-    let snapshot = tx.read(cell)?;
-    if ops::dict_lookup(vm, tx, snapshot, &v, Some(h))?.is_none() {
+    if ops::dict_cell_lookup(vm, tx, cell, &v, Some(h))?.is_none() {
         tx.modify(cell, |d| d.push_new(h, v, Value::None))?;
     }
     Ok(())
@@ -415,7 +413,7 @@ pub fn list_extend(vm: &mut Vm, tx: &Tx, l: &Value, it: &Value) -> PyResult<()> 
 
 /// `vars(obj)`-style dict copy of an attribute dict (a snapshot, not a live view).
 pub fn dict_proxy_of(tx: &Tx, d: &TVar<DictData>) -> PyResult<Value> {
-    Ok(Value::dict(tx.read(d)?.clone()))
+    Ok(Value::dict(tx.view(d, |v| v.clone())?))
 }
 
 /// Dict views (`d.keys()`, `d.values()`, `d.items()`): `kind` 0/1/2.
@@ -539,7 +537,7 @@ pub fn builtin_special_attr(vm: &mut Vm, tx: &Tx, obj: &Value, n: &str) -> PyRes
         (Some(Payload::Property(p)), "__doc__") => Some(p[3].clone()),
         (Some(Payload::StaticMethod(f) | Payload::ClassMethod(f)), "__func__") => Some(f.clone()),
         (Some(Payload::Module(m)), "__name__") => Some(m.name.clone()),
-        (Some(Payload::Cell(c)), "cell_contents") => Some(tx.read(c)?.clone()),
+        (Some(Payload::Cell(c)), "cell_contents") => Some(tx.view(c, |v| v.clone())?),
         (Some(Payload::Opaque(_, d)), _) => misc_methods::opaque_attr(tx, d.as_ref(), n)?,
         _ => None,
     })
@@ -611,7 +609,7 @@ pub fn repr_obj(vm: &mut Vm, tx: &Tx, v: &Value, o: &ObjRef) -> PyResult<String>
             if vm.repr_guard.contains(&o.id()) {
                 return Ok("[...]".into());
             }
-            let items: Vec<Value> = tx.read(l)?.iter().cloned().collect();
+            let items: Vec<Value> = tx.view(l, |v| v.iter().cloned().collect())?;
             vm.repr_guard.push(o.id());
             let r = join_reprs(vm, tx, &items);
             vm.repr_guard.pop();
@@ -621,7 +619,7 @@ pub fn repr_obj(vm: &mut Vm, tx: &Tx, v: &Value, o: &ObjRef) -> PyResult<String>
             if vm.repr_guard.contains(&o.id()) {
                 return Ok("{...}".into());
             }
-            let d = tx.read(d)?.clone();
+            let d = tx.view(d, |v| v.clone())?;
             vm.repr_guard.push(o.id());
             let mut parts = Vec::with_capacity(d.len());
             let mut r = Ok(());
@@ -974,22 +972,28 @@ pub fn getitem(vm: &mut Vm, tx: &Tx, container: &Value, key: &Value) -> PyResult
         return Err(not_subscriptable(container));
     };
     match &o.payload {
+        // `view`, not `read`: a later store to the list stays in place (see
+        // `ops::dict_cell_lookup`).
         Payload::List(l) => {
-            let l = tx.read(l)?;
             if is_slice(key) {
-                let (start, _, step, n) = slice_indices(vm, tx, key, l.len())?;
-                if step == 1 {
-                    let s = start as usize;
-                    return Ok(Value::list(l.slice(s, s + n)));
-                }
-                return Ok(Value::list_from(
-                    slice_positions(start, step, n)
-                        .map(|i| l[i].clone())
-                        .collect(),
-                ));
+                let len = tx.view(l, |l| l.len())?;
+                // (May run `__index__`, which may resize the list: hence `get`.)
+                let (start, _, step, n) = slice_indices(vm, tx, key, len)?;
+                return Ok(tx.view(l, |l| {
+                    if step == 1 && start as usize + n <= l.len() {
+                        let s = start as usize;
+                        return Value::list(l.slice(s, s + n));
+                    }
+                    Value::list_from(
+                        slice_positions(start, step, n)
+                            .filter_map(|i| l.get(i).cloned())
+                            .collect(),
+                    )
+                })?);
             }
-            let i = ops::seq_index(key, l.len(), "list")?;
-            Ok(l[i].clone())
+            Ok(tx.view(l, |l| {
+                ops::seq_index(key, l.len(), "list").map(|i| l[i].clone())
+            })??)
         }
         Payload::Tuple(t) => {
             if is_slice(key) {
@@ -1048,13 +1052,10 @@ pub fn getitem(vm: &mut Vm, tx: &Tx, container: &Value, key: &Value) -> PyResult
             let i = ops::seq_index(key, len, "range object")?;
             Ok(Value::Int(a + i as i64 * c))
         }
-        Payload::Dict(d) => {
-            let d = tx.read(d)?;
-            match ops::dict_lookup(vm, tx, d, key, None)? {
-                Some(v) => Ok(v),
-                None => Err(Unwind::with_args(ExcKind::KeyError, vec![key.clone()])),
-            }
-        }
+        Payload::Dict(d) => match ops::dict_cell_lookup(vm, tx, d, key, None)? {
+            Some(v) => Ok(v),
+            None => Err(Unwind::with_args(ExcKind::KeyError, vec![key.clone()])),
+        },
         Payload::Instance(_) => {
             match ops::call_special(vm, tx, container, "__getitem__", std::slice::from_ref(key))? {
                 Some(v) => Ok(v),
@@ -1143,7 +1144,7 @@ pub fn setitem(vm: &mut Vm, tx: &Tx, container: &Value, key: Value, v: Value) ->
             {
                 return Ok(());
             }
-            let snapshot = tx.read(cell)?.clone();
+            let snapshot = tx.view(cell, |v| v.clone())?;
             let mut eqf = |a: &Value, b: &Value| ops::eq(vm, tx, a, b);
             let slot = snapshot.lookup(h, &key, &mut eqf)?;
             match slot {
@@ -1183,7 +1184,7 @@ pub fn setitem(vm: &mut Vm, tx: &Tx, container: &Value, key: Value, v: Value) ->
 pub fn delitem(vm: &mut Vm, tx: &Tx, container: &Value, key: &Value) -> PyResult<()> {
     match container.payload() {
         Some(Payload::List(cell)) => {
-            let len = tx.read(cell)?.len();
+            let len = tx.view(cell, |v| v.len())?;
             if is_slice(key) {
                 let (start, _, step, n) = slice_indices(vm, tx, key, len)?;
                 let mut pos: Vec<usize> = slice_positions(start, step, n).collect();
@@ -1203,7 +1204,7 @@ pub fn delitem(vm: &mut Vm, tx: &Tx, container: &Value, key: &Value) -> PyResult
         }
         Some(Payload::Dict(cell)) => {
             let h = ops::hash(vm, tx, key)?;
-            let snapshot = tx.read(cell)?.clone();
+            let snapshot = tx.view(cell, |v| v.clone())?;
             let mut eqf = |a: &Value, b: &Value| ops::eq(vm, tx, a, b);
             match snapshot.lookup(h, key, &mut eqf)? {
                 Some(i) => {
@@ -1253,12 +1254,12 @@ pub fn seq_binary(
         }
         (BinOp::Add, Some(Payload::List(x)), Some(Payload::List(y))) => {
             if op.is_inplace() {
-                let items = tx.read(y)?.clone();
+                let items = tx.view(y, |v| v.clone())?;
                 tx.modify(x, |l| l.append(items))?;
                 return Ok(Some(a.clone()));
             }
-            let mut l = tx.read(x)?.clone();
-            l.append(tx.read(y)?.clone());
+            let mut l = tx.view(x, |v| v.clone())?;
+            l.append(tx.view(y, |v| v.clone())?);
             Ok(Some(Value::list(l)))
         }
         (BinOp::Add, Some(Payload::List(x)), _) if op.is_inplace() => {
@@ -1330,7 +1331,7 @@ pub fn seq_binary(
             let target = if op.is_inplace() {
                 a.clone()
             } else {
-                Value::dict(tx.read(x)?.clone())
+                Value::dict(tx.view(x, |v| v.clone())?)
             };
             for (k, v) in mapping_pairs(vm, tx, b)? {
                 dict_set(vm, tx, &target, k, v)?;

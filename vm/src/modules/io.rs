@@ -225,7 +225,7 @@ fn chunk(st: &FileState, bytes: &[u8]) -> Value {
 
 fn file_read(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let f = file(&args[0])?;
-    let st = tx.read(&f.0)?.clone();
+    let st = tx.view(&f.0, |v| v.clone())?;
     if st.closed {
         return Err(value_error("I/O operation on closed file."));
     }
@@ -253,7 +253,7 @@ fn next_line(st: &FileState) -> Option<(usize, usize)> {
 
 fn file_readline(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let f = file(&args[0])?;
-    let st = tx.read(&f.0)?.clone();
+    let st = tx.view(&f.0, |v| v.clone())?;
     match next_line(&st) {
         Some((a, b)) => {
             tx.modify(&f.0, |s| s.pos = b)?;
@@ -270,7 +270,7 @@ fn file_readlines(
     _kw: &[(Value, Value)],
 ) -> PyResult<Value> {
     let f = file(&args[0])?;
-    let mut st = tx.read(&f.0)?.clone();
+    let mut st = tx.view(&f.0, |v| v.clone())?;
     let mut out = Vec::new();
     while let Some((a, b)) = next_line(&st) {
         out.push(chunk(&st, &st.data[a..b]));
@@ -283,7 +283,7 @@ fn file_readlines(
 
 fn file_next(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let f = file(&args[0])?;
-    let st = tx.read(&f.0)?.clone();
+    let st = tx.view(&f.0, |v| v.clone())?;
     match next_line(&st) {
         Some((a, b)) => {
             tx.modify(&f.0, |s| s.pos = b)?;
@@ -310,7 +310,7 @@ fn file_write(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> 
 
 fn file_close(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let f = file(&args[0])?;
-    let st = tx.read(&f.0)?.clone();
+    let st = tx.view(&f.0, |v| v.clone())?;
     if st.writing && !st.closed {
         std::fs::write(&st.path, &st.data).map_err(|e| os_error(&e, &st.path))?;
     }
@@ -320,7 +320,7 @@ fn file_close(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> 
 
 fn file_flush(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let f = file(&args[0])?;
-    let st = tx.read(&f.0)?.clone();
+    let st = tx.view(&f.0, |v| v.clone())?;
     if st.writing && !st.closed {
         std::fs::write(&st.path, &st.data).map_err(|e| os_error(&e, &st.path))?;
     }

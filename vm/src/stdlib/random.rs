@@ -588,7 +588,7 @@ fn randint(vm: &mut Vm, tx: &Tx, args: Args, kw: Kw) -> PyResult<Value> {
 /// The items of a list or tuple, read once; `None` for other sequences.
 fn items_of(tx: &Tx, v: &Value) -> PyResult<Option<Vec<Value>>> {
     Ok(match v.payload() {
-        Some(Payload::List(cell)) => Some(tx.read(cell)?.iter().cloned().collect()),
+        Some(Payload::List(cell)) => Some(tx.view(cell, |v| v.iter().cloned().collect())?),
         Some(Payload::Tuple(items)) => Some(items.to_vec()),
         _ => None,
     })
@@ -635,7 +635,7 @@ fn shuffle(vm: &mut Vm, tx: &Tx, args: Args, kw: Kw) -> PyResult<Value> {
             r.shuffle_by(n, |i, j| swaps.push((i, j)));
             swaps
         })?;
-        if tx.read(cell)?.len() == n {
+        if tx.view(cell, |v| v.len())? == n {
             tx.modify(cell, |v| {
                 // Swapping inside a persistent vector copies tree paths; a flat copy
                 // shuffled in place and rebuilt is several times faster.
