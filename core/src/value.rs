@@ -36,7 +36,8 @@ pub enum Value {
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
 const _: () = assert!(std::mem::size_of::<ObjRef>() == 8);
-const _: () = assert!(std::mem::size_of::<Payload>() <= 40);
+// An object (refcounts + payload) is one 64-byte block.
+const _: () = assert!(std::mem::size_of::<Payload>() <= 48);
 
 /// Handle to a heap object. Opaque: see the module comment.
 #[derive(Clone)]
@@ -50,6 +51,12 @@ impl ObjRef {
     #[inline]
     pub fn is(&self, other: &ObjRef) -> bool {
         Arc::ptr_eq(&self.0, &other.0)
+    }
+    /// The object itself, mutably, when this handle is the only one (no other value,
+    /// frame slot or thread can see it): lets `s += t` append to a str in place.
+    #[inline]
+    pub fn get_mut(&mut self) -> Option<&mut Object> {
+        Arc::get_mut(&mut self.0)
     }
     /// `id(obj)`: stable while the object lives.
     #[inline]
@@ -94,7 +101,7 @@ pub enum Payload {
     FrozenSet(Box<DictData>),
     Instance(Instance),
     // Big variants are boxed so that every object (a str, a tuple...) stays small:
-    // `Payload` is 40 bytes, not the 152 of its largest variant.
+    // `Payload` is 48 bytes, not the 152 of its largest variant.
     Type(Box<crate::types::TypeObj>),
     Function(Box<Function>),
     BoundMethod(Value, Value),

@@ -241,6 +241,12 @@ impl Vm {
                             (Value::Float(x), Value::Float(y), BinOp::Mul | BinOp::InplaceMul) => {
                                 Value::Float(x * y)
                             }
+                            (Value::Obj(_), Value::Obj(_), BinOp::InplaceAdd) => {
+                                match crate::eval_ops::concat_in_place(frame, a, &b) {
+                                    Ok(r) => r,
+                                    Err(a) => ops::binary(self, tx, op, &a, &b)?,
+                                }
+                            }
                             _ => ops::binary(self, tx, op, &a, &b)?,
                         };
                         frame.push(r);

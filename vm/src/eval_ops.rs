@@ -8,11 +8,40 @@ use stmpy_core::stm::{TVar, Tx};
 use stmpy_core::types::{ExcKind, type_name, type_of, types};
 use stmpy_core::value::{Function, ObjRef, Payload, Value};
 
-use crate::bytecode::{Conversion, MakeFunctionFlags, Target};
+use crate::bytecode::{Conversion, Instruction, MakeFunctionFlags, Target};
 use crate::call::StrValue;
 use crate::eval::name_error;
 use crate::ops;
 use crate::vm::{Frame, PrivIter, PrivIterKind, Vm, as_code, is_marker, unbound_marker};
+
+/// `s += t` for strs where the next instruction stores the result back into the local
+/// that holds `s`, and nothing else holds `s`: `t` is appended in place (CPython's
+/// `unicode_concatenate` trick), so building a string in a loop is linear instead of
+/// quadratic. `Err(a)` hands `a` back when the trick does not apply.
+pub fn concat_in_place(frame: &mut Frame, mut a: Value, b: &Value) -> Result<Value, Value> {
+    let (Some(Payload::Str(t)), Some(Payload::Str(_))) = (b.payload(), a.payload()) else {
+        return Err(a);
+    };
+    let Some(Instruction::StoreFast(i)) = frame.code.code.instructions.get(frame.pc) else {
+        return Err(a);
+    };
+    let slot = &mut frame.fast[*i as usize];
+    if !matches!(slot, Some(v) if v.is(&a)) {
+        return Err(a);
+    }
+    // The local's reference goes (the store puts the result back); then `a` may be the
+    // only one left.
+    *slot = None;
+    if let Value::Obj(o) = &mut a
+        && let Some(obj) = o.get_mut()
+        && let Payload::Str(s) = &mut obj.payload
+    {
+        s.push_str(t);
+        return Ok(a);
+    }
+    *slot = Some(a.clone());
+    Err(a)
+}
 
 impl Vm {
     pub(crate) fn op_load_deref(&mut self, tx: &Tx, frame: &mut Frame, i: u32) -> PyResult<()> {
