@@ -102,7 +102,7 @@ thread_local! {
 
 /// A version number no other `DictData` state has had (see `DictData::version`).
 #[inline]
-fn fresh_version() -> u64 {
+pub fn fresh_version() -> u64 {
     NEXT_VERSION.with(|c| {
         let mut v = c.get();
         if v % VERSION_BLOCK == 0 {

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use stmpy_stm::TVar;
+use stmpy_stm::{StmResult, TVar, Tx};
 
 use crate::dict::DictData;
 use crate::str::PyStr;
@@ -27,7 +27,7 @@ pub struct TypeObj {
     pub module: String,
     pub bases: Vec<ObjRef>,
     pub mro: Vec<ObjRef>,
-    pub dict: TVar<DictData>,
+    pub dict: Namespace,
     pub layout: Layout,
     /// The built-in type this one is or derives from (for `class X(list)`-style checks).
     pub builtin_base: Option<&'static str>,
@@ -40,6 +40,43 @@ impl TypeObj {
     pub fn qualname(&self) -> &str {
         &self.name
     }
+}
+
+/// A class namespace: a cell like any other for reads, but every write also gives
+/// [`class_epoch`] a fresh value in the same transaction. So "no class namespace has
+/// changed" is one read of one cell, which lets the VM's attribute caches validate an
+/// MRO lookup without reading every class of the MRO. (Writes to class namespaces
+/// after start-up are rare; a program that keeps writing class attributes makes every
+/// thread's cached lookups re-check, and conflicts with the threads that use them.)
+pub struct Namespace(TVar<DictData>);
+
+impl Namespace {
+    pub fn new(d: DictData) -> Namespace {
+        Namespace(TVar::new(d))
+    }
+    #[inline]
+    pub fn read<'t>(&'t self, tx: &'t Tx) -> StmResult<&'t DictData> {
+        tx.read(&self.0)
+    }
+    #[inline]
+    pub fn view<R>(&self, tx: &Tx, f: impl FnOnce(&DictData) -> R) -> StmResult<R> {
+        tx.view(&self.0, f)
+    }
+    /// Updates the namespace (and the class epoch).
+    pub fn modify<R>(&self, tx: &Tx, f: impl FnOnce(&mut DictData) -> R) -> StmResult<R> {
+        tx.write(class_epoch(), crate::dict::fresh_version())?;
+        tx.modify(&self.0, f)
+    }
+    /// The cell's address (conflict reports).
+    pub fn addr(&self) -> usize {
+        self.0.addr()
+    }
+}
+
+/// Changes (to a value never used before) whenever any class namespace changes.
+pub fn class_epoch() -> &'static TVar<u64> {
+    static EPOCH: OnceLock<TVar<u64>> = OnceLock::new();
+    EPOCH.get_or_init(|| TVar::new(0))
 }
 
 /// `ty.__mro__` contains `base`?
@@ -116,7 +153,7 @@ pub fn new_type_with_meta(
         module: "builtins".to_string(),
         bases,
         mro,
-        dict: TVar::new(dict),
+        dict: Namespace::new(dict),
         layout,
         builtin_base: builtin,
         meta,
@@ -274,7 +311,7 @@ fn build_types() -> Types {
             module: "builtins".to_string(),
             bases,
             mro,
-            dict: TVar::new(DictData::new()),
+            dict: Namespace::new(DictData::new()),
             layout,
             builtin_base: builtin,
             meta: None,

@@ -192,8 +192,9 @@ pub fn exc_attr(tx: &Tx, o: &ObjRef, name: &str) -> PyResult<Option<Value>> {
 pub fn display_name(tx: &Tx, class: &ObjRef) -> PyResult<String> {
     let t = as_type(class);
     // Only the class's own `__module__` names its module (a base's does not).
-    let own = tx
-        .read(&t.dict)?
+    let own = t
+        .dict
+        .read(tx)?
         .get_str("__module__", stmpy_core::str::str_hash("__module__"))
         .cloned();
     let module = own

@@ -26,7 +26,7 @@ pub fn lookup_type(tx: &Tx, ty: &ObjRef, name: &str) -> PyResult<Option<Value>> 
 pub fn lookup_type_h(tx: &Tx, ty: &ObjRef, name: &str, h: i64) -> PyResult<Option<Value>> {
     for t in mro_of(ty) {
         if let Payload::Type(t) = &t.payload
-            && let Some(v) = tx.read(&t.dict)?.get_str(name, h)
+            && let Some(v) = t.dict.read(tx)?.get_str(name, h)
         {
             return Ok(Some(v.clone()));
         }
@@ -1103,7 +1103,7 @@ fn super_getattr(
             continue;
         }
         if let Payload::Type(tt) = &t.payload
-            && let Some(v) = tx.read(&tt.dict)?.get_str(n, h)
+            && let Some(v) = tt.dict.read(tx)?.get_str(n, h)
         {
             let v = v.clone();
             return Ok(Some(match v.payload() {
@@ -1216,7 +1216,8 @@ pub fn setattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value, value: Value) ->
                 vm.call(tx, &f, &[obj.clone(), name.clone(), value], &[])?;
                 return Ok(());
             }
-            tx.modify(&t.dict, |d| d.insert_str(name.clone(), h, value))?;
+            t.dict
+                .modify(tx, |d| d.insert_str(name.clone(), h, value))?;
             Ok(())
         }
         Some(Payload::Module(m)) => {
@@ -1275,7 +1276,18 @@ pub fn delattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<()> 
             }
             &inst.dict
         }
-        Some(Payload::Type(t)) => &t.dict,
+        Some(Payload::Type(t)) => {
+            let mut eqf = |a: &Value, _: &Value| {
+                Ok::<bool, Unwind>(a.as_str().is_some_and(|s| s.as_str() == n))
+            };
+            if t.dict
+                .modify(tx, |d| d.remove(h, name, &mut eqf))??
+                .is_none()
+            {
+                return Err(no_attribute(obj, name));
+            }
+            return Ok(());
+        }
         Some(Payload::Function(f)) => &f.dict,
         Some(Payload::Module(m)) => match &m.dict.payload {
             Payload::Dict(d) => d,

@@ -1103,7 +1103,7 @@ fn dir(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
                 && !matches!(v.payload(), Some(Payload::Module(_)))
             {
                 for t in mro_of(&ty) {
-                    add_dict(tx.read(&as_type(t).dict)?);
+                    add_dict(as_type(t).dict.read(tx)?);
                 }
             }
         }
@@ -1263,8 +1263,9 @@ fn build_class(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> P
 /// What `type.__new__` does after creating a class: `__set_name__` on its descriptors,
 /// then the parent's `__init_subclass__` with the class keywords.
 fn finish_class(vm: &mut Vm, tx: &Tx, cls: &ObjRef, extra_kw: &[(Value, Value)]) -> PyResult<()> {
-    let items: Vec<(Value, Value)> = tx
-        .read(&as_type(cls).dict)?
+    let items: Vec<(Value, Value)> = as_type(cls)
+        .dict
+        .read(tx)?
         .iter()
         .map(|e| (e.key.clone(), e.value.clone()))
         .collect();

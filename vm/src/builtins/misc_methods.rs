@@ -215,7 +215,7 @@ fn object_setattr(
                     .is_some_and(|o| o.is(&stmpy_core::types::types().object)) =>
         {
             let (k, v) = (args[1].clone(), args[2].clone());
-            tx.modify(&t.dict, |d| d.insert_str(k, h, v))?;
+            t.dict.modify(tx, |d| d.insert_str(k, h, v))?;
             Ok(Value::None)
         }
         _ => Err(type_error(

@@ -37,7 +37,7 @@ pub fn make_builtin_type(name: &str) -> ObjRef {
         module: "builtins".to_string(),
         bases: vec![t.object.clone()],
         mro: vec![t.object.clone()],
-        dict: TVar::new(DictData::new()),
+        dict: stmpy_core::types::Namespace::new(DictData::new()),
         layout: Layout::Builtin,
         builtin_base: Some("opaque"),
         meta: None,
@@ -113,7 +113,7 @@ fn install(tx: &Tx, ty: &ObjRef, table: Table) -> Result<(), stmpy_core::stm::St
     let Payload::Type(t) = &ty.payload else {
         return Ok(());
     };
-    tx.modify(&t.dict, |d| {
+    t.dict.modify(tx, |d| {
         for (name, f) in table {
             let key = Value::str(name);
             let h = stmpy_core::str::str_hash(name);
@@ -438,7 +438,7 @@ pub fn type_special_attr(tx: &Tx, o: &ObjRef, t: &TypeObj, n: &str) -> PyResult<
             .first()
             .map(|b| Value::Obj(b.clone()))
             .unwrap_or_default(),
-        "__dict__" => dict_proxy_of(tx, &t.dict)?,
+        "__dict__" => Value::dict(t.dict.view(tx, |v| v.clone())?),
         "__module__" => Value::str(&t.module),
         "__doc__" => Value::None,
         "__class__" => Value::Obj(t.meta.clone().unwrap_or_else(|| types().type_.clone())),
@@ -561,8 +561,9 @@ fn addr(o: &ObjRef) -> String {
 /// `<__main__.A object at 0x...>`-style name of a class: module-qualified.
 pub fn class_qualname(tx: &Tx, class: &ObjRef) -> PyResult<String> {
     let t = as_type(class);
-    let own = tx
-        .read(&t.dict)?
+    let own = t
+        .dict
+        .read(tx)?
         .get_str("__module__", stmpy_core::str::str_hash("__module__"))
         .cloned();
     let module = own
@@ -570,8 +571,9 @@ pub fn class_qualname(tx: &Tx, class: &ObjRef) -> PyResult<String> {
         .and_then(|m| m.payload_str())
         .unwrap_or(&t.module)
         .to_string();
-    let qn = tx
-        .read(&t.dict)?
+    let qn = t
+        .dict
+        .read(tx)?
         .get_str("__qualname__", stmpy_core::str::str_hash("__qualname__"))
         .cloned();
     let qn = qn

@@ -113,7 +113,7 @@ pub fn random_class() -> &'static ObjRef {
             module: "random".to_string(),
             bases: vec![t.object.clone()],
             mro: vec![t.object.clone()],
-            dict: TVar::new(dict),
+            dict: stmpy_core::types::Namespace::new(dict),
             layout: Layout::Object,
             builtin_base: None,
             meta: None,
@@ -147,7 +147,7 @@ pub fn system_random_class() -> &'static ObjRef {
             module: "random".to_string(),
             bases: vec![base.clone()],
             mro: vec![base, t.object.clone()],
-            dict: TVar::new(dict),
+            dict: stmpy_core::types::Namespace::new(dict),
             layout: Layout::Object,
             builtin_base: None,
             meta: None,
@@ -201,8 +201,9 @@ pub fn init(vm: &mut Vm, tx: &Tx, globals: &ObjRef) -> PyResult<()> {
         return Ok(());
     };
     for name in MODULE_FUNCTIONS {
-        let method = tx
-            .read(&t.dict)?
+        let method = t
+            .dict
+            .read(tx)?
             .get_str(name, stmpy_core::str::str_hash(name))
             .cloned();
         if let Some(m) = method {
