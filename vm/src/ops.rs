@@ -1050,9 +1050,9 @@ pub fn getattr_opt(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<
             }
             Payload::Module(m) => {
                 if let Payload::Dict(d) = &m.dict.payload
-                    && let Some(v) = tx.read(d)?.get_str(n, h)
+                    && let Some(v) = tx.view(d, |d| d.get_str(n, h).cloned())?
                 {
-                    return Ok(Some(v.clone()));
+                    return Ok(Some(v));
                 }
                 if n == "__dict__" {
                     return Ok(Some(Value::Obj(m.dict.clone())));
@@ -1061,8 +1061,8 @@ pub fn getattr_opt(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<
             }
             Payload::Super(cls, target) => return super_getattr(vm, tx, cls, target, n, h),
             Payload::Function(f) => {
-                if let Some(v) = tx.read(&f.dict)?.get_str(n, h) {
-                    return Ok(Some(v.clone()));
+                if let Some(v) = tx.view(&f.dict, |d| d.get_str(n, h).cloned())? {
+                    return Ok(Some(v));
                 }
                 return crate::builtins::function_attr(tx, o, f, n);
             }

@@ -393,15 +393,16 @@ impl Vm {
             return Ok(None);
         };
         let h = s.hash();
+        // `view`, not `read`: a later store to the globals stays in place.
         if let Payload::Dict(d) = &globals.payload
-            && let Some(v) = tx.read(d)?.get_str(s.as_str(), h)
+            && let Some(v) = tx.view(d, |d| d.get_str(s.as_str(), h).cloned())?
         {
-            return Ok(Some(v.clone()));
+            return Ok(Some(v));
         }
         if let Payload::Dict(d) = &self.shared.builtins.payload
-            && let Some(v) = tx.read(d)?.get_str(s.as_str(), h)
+            && let Some(v) = tx.view(d, |d| d.get_str(s.as_str(), h).cloned())?
         {
-            return Ok(Some(v.clone()));
+            return Ok(Some(v));
         }
         Ok(None)
     }

@@ -98,8 +98,7 @@ fn dcell<'a>(args: &'a [Value], name: &str) -> PyResult<&'a TVar<DictData>> {
 fn get(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let d = dcell(args, "get")?;
     arg_count("get", args, 2, 3)?;
-    let d = tx.read(d)?;
-    Ok(ops::dict_lookup(vm, tx, d, &args[1], None)?
+    Ok(ops::dict_cell_lookup(vm, tx, d, &args[1], None)?
         .unwrap_or_else(|| args.get(2).cloned().unwrap_or_default()))
 }
 
@@ -163,8 +162,7 @@ fn popitem(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyR
 fn setdefault(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let d = dcell(args, "setdefault")?;
     arg_count("setdefault", args, 2, 3)?;
-    let snapshot = tx.read(d)?;
-    if let Some(v) = ops::dict_lookup(vm, tx, snapshot, &args[1], None)? {
+    if let Some(v) = ops::dict_cell_lookup(vm, tx, d, &args[1], None)? {
         return Ok(v);
     }
     let dflt = args.get(2).cloned().unwrap_or_default();

@@ -124,10 +124,9 @@ fn sys_stdout(vm: &mut Vm, tx: &Tx) -> PyResult<Option<Value>> {
     let Payload::Dict(mods) = &vm.shared.modules.payload else {
         return Ok(None);
     };
-    let Some(sys) = tx
-        .read(mods)?
-        .get_str("sys", stmpy_core::str::str_hash("sys"))
-        .cloned()
+    let Some(sys) = tx.view(mods, |d| {
+        d.get_str("sys", stmpy_core::str::str_hash("sys")).cloned()
+    })?
     else {
         return Ok(None);
     };
@@ -137,10 +136,10 @@ fn sys_stdout(vm: &mut Vm, tx: &Tx) -> PyResult<Option<Value>> {
     let Payload::Dict(d) = &m.dict.payload else {
         return Ok(None);
     };
-    let out = tx
-        .read(d)?
-        .get_str("stdout", stmpy_core::str::str_hash("stdout"))
-        .cloned();
+    let out = tx.view(d, |d| {
+        d.get_str("stdout", stmpy_core::str::str_hash("stdout"))
+            .cloned()
+    })?;
     Ok(match out {
         Some(v) if crate::modules::io::which(&v) != Some(1) => Some(v),
         _ => None,

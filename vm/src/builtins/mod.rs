@@ -260,11 +260,9 @@ pub fn mapping_set(vm: &mut Vm, tx: &Tx, m: &ObjRef, k: Value, v: Value) -> PyRe
 /// (key, value) pairs of a mapping (dict, or anything with keys() and []).
 pub fn mapping_pairs(vm: &mut Vm, tx: &Tx, m: &Value) -> PyResult<Vec<(Value, Value)>> {
     if let Some(Payload::Dict(d)) = m.payload() {
-        return Ok(tx
-            .read(d)?
-            .iter()
-            .map(|e| (e.key.clone(), e.value.clone()))
-            .collect());
+        return Ok(tx.view(d, |d| {
+            d.iter().map(|e| (e.key.clone(), e.value.clone())).collect()
+        })?);
     }
     let keys_f = ops::getattr(vm, tx, m, &Value::str("keys"))?;
     let keys = vm.call(tx, &keys_f, &[], &[])?;
@@ -720,10 +718,10 @@ pub fn repr_obj(vm: &mut Vm, tx: &Tx, v: &Value, o: &ObjRef) -> PyResult<String>
         Payload::Module(m) => {
             let name = m.name.payload_str().unwrap_or("?").to_string();
             let file = match &m.dict.payload {
-                Payload::Dict(d) => tx
-                    .read(d)?
-                    .get_str("__file__", stmpy_core::str::str_hash("__file__"))
-                    .cloned(),
+                Payload::Dict(d) => tx.view(d, |d| {
+                    d.get_str("__file__", stmpy_core::str::str_hash("__file__"))
+                        .cloned()
+                })?,
                 _ => None,
             };
             match file.as_ref().and_then(|f| f.payload_str()) {

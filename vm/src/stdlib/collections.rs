@@ -106,8 +106,8 @@ fn dq_len(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyRe
 }
 
 fn dq_items(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let items = tx.read(cell(args.first())?)?;
-    Ok(Value::list_from(items.iter().cloned().collect()))
+    let items = tx.view(cell(args.first())?, |d| d.iter().cloned().collect())?;
+    Ok(Value::list_from(items))
 }
 
 fn dq_append(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -206,9 +206,10 @@ fn dq_rotate(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> P
 }
 
 fn dq_get(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let d = tx.read(cell(args.first())?)?;
-    let i = index(int_arg(args.get(1))?, d.len())?;
-    Ok(d[i].clone())
+    let i = int_arg(args.get(1))?;
+    tx.view(cell(args.first())?, |d| {
+        index(i, d.len()).map(|i| d[i].clone())
+    })?
 }
 
 fn dq_set(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {

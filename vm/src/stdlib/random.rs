@@ -244,8 +244,10 @@ fn state_of(tx: &Tx, self_: &Value, method: &str) -> PyResult<ObjRef> {
             type_name(self_)
         )));
     };
-    if let Some(Value::Obj(o)) = tx.read(&inst.dict)?.get_str(STATE_KEY, state_hash()) {
-        return Ok(o.clone());
+    if let Some(Value::Obj(o)) =
+        tx.view(&inst.dict, |d| d.get_str(STATE_KEY, state_hash()).cloned())?
+    {
+        return Ok(o);
     }
     let fresh = if is_system(self_) {
         Random::system()
