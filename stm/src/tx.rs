@@ -622,6 +622,12 @@ impl Tx {
         self.mode() == TxMode::Inevitable
     }
 
+    /// Inevitable with no other thread registered: the fast path with no bookkeeping
+    /// (for tests and diagnostics).
+    pub fn is_solo(&self) -> bool {
+        self.ctx().mode.get() == Mode::Solo
+    }
+
     /// Makes this transaction irrevocable (it will not abort from now on).
     /// Fails with `Conflict` if what it has read is already stale.
     pub fn become_inevitable(&mut self) -> StmResult<()> {
@@ -824,6 +830,10 @@ impl Tx {
         drop(self);
         c.settle();
         crate::var::retire_dropped();
+        // A parked thread runs no transaction: while it waits, a thread left alone may
+        // take the solo fast path (whose commits still bump the versions it watches).
+        // It registers again on its next transaction.
+        c.detach();
         wait.wait();
     }
 

@@ -250,7 +250,10 @@ impl Drop for Idle {
 }
 
 /// Rolls back a transaction that called `retry` and parks until a cell it read changes.
+/// The thread does not count as running while it is parked: a thread left alone (a
+/// worker whose starter waits in `join`) runs inevitable transactions meanwhile.
 pub fn abort_and_wait(tx: Tx) {
+    let _idle = Idle::new();
     tx.abort_and_wait();
 }
 
