@@ -556,13 +556,15 @@ impl Vm {
                         frame.push(Value::Obj(t));
                     }
                     Instruction::BeforeWith => {
-                        // A `with` whose `__enter__` may wait (a lock) starts a fresh
-                        // transaction, so a wait there does not roll back earlier work.
-                        if boundaries && crate::threads::split_before_with(self, tx, frame.top())? {
-                            frame.pc -= 1;
-                            return Ok(Exit::Boundary);
+                        if let Some(callee) = self.op_before_with(tx, frame)? {
+                            // A Python `__enter__`: called like any Python function.
+                            self.check_recursion()?;
+                            self.depth += 1;
+                            let caller = std::mem::replace(frame, callee);
+                            self.frames.push(caller);
+                            self.budget -= CALL_COST;
+                            continue 'frames;
                         }
-                        self.op_before_with(tx, frame)?;
                         // `with stm.atomic:` starts its own transaction (a `retry` in
                         // it re-runs the block, not what came before it).
                         if self.budget == crate::threads::ATOMIC_SPLIT && boundaries {

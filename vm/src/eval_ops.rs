@@ -562,7 +562,15 @@ impl Vm {
         Ok(Unwind::Exc(exc))
     }
 
-    pub(crate) fn op_before_with(&mut self, tx: &Tx, frame: &mut Frame) -> PyResult<()> {
+    /// `with mgr:`: pushes the bound `__exit__`, then calls `__enter__`. A Python
+    /// `__enter__` is returned as a frame for the eval loop to switch to, like any
+    /// Python-to-Python call: run nested it could not end the transaction, and a lock's
+    /// `acquire` that must wait needs to (see `threading.Lock.acquire`).
+    pub(crate) fn op_before_with(
+        &mut self,
+        tx: &Tx,
+        frame: &mut Frame,
+    ) -> PyResult<Option<Box<Frame>>> {
         let mgr = frame.pop();
         let ty = type_of(&mgr).clone();
         let enter = ops::lookup_type(tx, &ty, "__enter__")?;
@@ -575,9 +583,24 @@ impl Vm {
         };
         let exit_b = ops::bind_descriptor(self, tx, &exit, &mgr, &ty)?;
         frame.push(exit_b);
+        if let Value::Obj(fobj) = &enter
+            && let Payload::Function(func) = &fobj.payload
+        {
+            let callee = self.bind_frame(tx, fobj, func, std::slice::from_ref(&mgr), &[])?;
+            if !callee
+                .code
+                .code
+                .flags
+                .has(crate::bytecode::CodeFlags::GENERATOR)
+            {
+                return Ok(Some(callee));
+            }
+            frame.push(crate::iter::new_generator(callee));
+            return Ok(None);
+        }
         let r = self.call_descr(tx, &enter, &mgr, std::slice::from_ref(&mgr))?;
         frame.push(r);
-        Ok(())
+        Ok(None)
     }
 
     pub(crate) fn op_match_class(

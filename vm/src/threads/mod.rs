@@ -278,23 +278,6 @@ pub fn request_boundary(vm: &mut Vm) -> bool {
     }
 }
 
-/// Whether the eval loop should end the transaction before entering `with mgr:`: while
-/// other threads run, when `mgr.__enter__` is Python code (it may wait, e.g.
-/// `Lock.acquire`, and a wait re-runs the transaction from its start; called from the
-/// `with`, it runs nested, where no boundary of its own can happen), and when the
-/// transaction has already run calls or loops (a fresh one is not split again).
-pub fn split_before_with(vm: &Vm, tx: &Tx, mgr: &Value) -> PyResult<bool> {
-    if RUNNING.load(Ordering::Relaxed) < 2 || vm.budget >= vm.budget_size || atomic_depth() > 0 {
-        return Ok(false);
-    }
-    let ty = stmpy_core::types::type_of(mgr).clone();
-    let enter = crate::ops::lookup_type(tx, &ty, "__enter__")?;
-    Ok(matches!(
-        enter.as_ref().and_then(|e| e.payload()),
-        Some(stmpy_core::value::Payload::Function(_))
-    ))
-}
-
 pub fn atomic_enter(vm: &mut Vm) {
     let split = boundary_possible(vm);
     LOCAL.with(|l| {
