@@ -276,6 +276,8 @@ pub struct Vm {
     pub native_calls: u32,
     /// Remembered MRO lookups of the attribute paths (see `attr_cache.rs`).
     pub attr_cache: crate::attr_cache::AttrCache,
+    /// Remembered global-name lookups (see `global_cache.rs`).
+    global_cache: crate::global_cache::GlobalCache,
 }
 
 pub const DEFAULT_BUDGET: i64 = 20_000;
@@ -298,6 +300,7 @@ impl Vm {
             pool_frames: Vec::new(),
             native_calls: 0,
             attr_cache: Default::default(),
+            global_cache: Default::default(),
         }
     }
 
@@ -387,23 +390,19 @@ impl Vm {
         Ok(())
     }
 
-    /// Reads a global name: globals, then builtins.
-    pub fn load_global(&self, tx: &Tx, globals: &ObjRef, name: &Value) -> PyResult<Option<Value>> {
-        let Some(s) = name.as_str() else {
-            return Ok(None);
-        };
-        let h = s.hash();
-        // `view`, not `read`: a later store to the globals stays in place.
-        if let Payload::Dict(d) = &globals.payload
-            && let Some(v) = tx.view(d, |d| d.get_str(s.as_str(), h).cloned())?
-        {
-            return Ok(Some(v));
+    /// Reads a global name (a str): globals, then builtins, through the thread's
+    /// global-name cache.
+    pub fn load_global(
+        &mut self,
+        tx: &Tx,
+        globals: &ObjRef,
+        name: &Value,
+    ) -> PyResult<Option<Value>> {
+        match name {
+            Value::Obj(n) => self
+                .global_cache
+                .lookup(tx, globals, &self.shared.builtins, n),
+            _ => Ok(None),
         }
-        if let Payload::Dict(d) = &self.shared.builtins.payload
-            && let Some(v) = tx.view(d, |d| d.get_str(s.as_str(), h).cloned())?
-        {
-            return Ok(Some(v));
-        }
-        Ok(None)
     }
 }
