@@ -7,12 +7,11 @@
 //! caller allows it, i.e. at native depth 0), leaving the frames ready to resume.
 
 use stmpy_core::error::{PyResult, Unwind};
-use stmpy_core::int;
 use stmpy_core::stm::Tx;
 use stmpy_core::types::ExcKind;
 use stmpy_core::value::{ObjRef, Payload, Value};
 
-use crate::bytecode::{BinOp, CmpOp, Instruction};
+use crate::bytecode::{BinOp, Instruction};
 use crate::ops;
 use crate::vm::{Frame, PrivIterKind, Vm};
 
@@ -222,25 +221,11 @@ impl Vm {
                     Instruction::BinaryOp(op) => {
                         let b = frame.pop();
                         let a = frame.pop();
+                        if let Some(r) = crate::eval_ops::fast_binary(op, &a, &b) {
+                            frame.push(r);
+                            continue;
+                        }
                         let r = match (&a, &b, op) {
-                            (Value::Int(x), Value::Int(y), BinOp::Add | BinOp::InplaceAdd) => {
-                                match x.checked_add(*y) {
-                                    Some(v) => Value::Int(v),
-                                    None => int::int_op(int::IntOp::Add, &a, &b)?,
-                                }
-                            }
-                            (Value::Int(x), Value::Int(y), BinOp::Sub | BinOp::InplaceSub) => {
-                                match x.checked_sub(*y) {
-                                    Some(v) => Value::Int(v),
-                                    None => int::int_op(int::IntOp::Sub, &a, &b)?,
-                                }
-                            }
-                            (Value::Float(x), Value::Float(y), BinOp::Add | BinOp::InplaceAdd) => {
-                                Value::Float(x + y)
-                            }
-                            (Value::Float(x), Value::Float(y), BinOp::Mul | BinOp::InplaceMul) => {
-                                Value::Float(x * y)
-                            }
                             (Value::Obj(_), Value::Obj(_), BinOp::InplaceAdd) => {
                                 match crate::eval_ops::concat_in_place(frame, a, &b) {
                                     Ok(r) => r,
@@ -254,16 +239,9 @@ impl Vm {
                     Instruction::CompareOp(op) => {
                         let b = frame.pop();
                         let a = frame.pop();
-                        let r = match (&a, &b) {
-                            (Value::Int(x), Value::Int(y)) => Value::Bool(match op {
-                                CmpOp::Lt => x < y,
-                                CmpOp::Le => x <= y,
-                                CmpOp::Eq => x == y,
-                                CmpOp::Ne => x != y,
-                                CmpOp::Gt => x > y,
-                                CmpOp::Ge => x >= y,
-                            }),
-                            _ => ops::compare(self, tx, op, &a, &b)?,
+                        let r = match crate::eval_ops::fast_compare(op, &a, &b) {
+                            Some(r) => Value::Bool(r),
+                            None => ops::compare(self, tx, op, &a, &b)?,
                         };
                         frame.push(r);
                     }

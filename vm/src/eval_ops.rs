@@ -8,11 +8,95 @@ use stmpy_core::stm::{TVar, Tx};
 use stmpy_core::types::{ExcKind, type_name, type_of, types};
 use stmpy_core::value::{Function, ObjRef, Payload, Value};
 
-use crate::bytecode::{Conversion, Instruction, MakeFunctionFlags, Target};
+use crate::bytecode::{BinOp, CmpOp, Conversion, Instruction, MakeFunctionFlags, Target};
 use crate::call::StrValue;
 use crate::eval::name_error;
 use crate::ops;
 use crate::vm::{Frame, PrivIter, PrivIterKind, Vm, as_code, is_marker, unbound_marker};
+
+/// Integers up to this magnitude convert to `f64` exactly.
+const EXACT_F64: i64 = 1 << 53;
+
+/// The arithmetic of small ints and floats, where Python's result needs no Python code,
+/// no big int and no exception; `None` sends the operation down the general path.
+#[inline(always)]
+pub fn fast_binary(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
+    Some(match (a, b) {
+        (Value::Int(x), Value::Int(y)) => {
+            let (x, y) = (*x, *y);
+            Value::Int(match op.base() {
+                BinOp::Add => x.checked_add(y)?,
+                BinOp::Sub => x.checked_sub(y)?,
+                BinOp::Mul => x.checked_mul(y)?,
+                BinOp::FloorDiv => {
+                    let q = x.checked_div(y)?;
+                    if x % y != 0 && (x < 0) != (y < 0) {
+                        q - 1
+                    } else {
+                        q
+                    }
+                }
+                BinOp::Remainder => {
+                    let r = x.checked_rem(y)?;
+                    if r != 0 && (r < 0) != (y < 0) {
+                        r + y
+                    } else {
+                        r
+                    }
+                }
+                BinOp::And => x & y,
+                BinOp::Or => x | y,
+                BinOp::Xor => x ^ y,
+                BinOp::TrueDiv if y != 0 && x.abs() < EXACT_F64 && y.abs() < EXACT_F64 => {
+                    return Some(Value::Float(x as f64 / y as f64));
+                }
+                _ => return None,
+            })
+        }
+        (Value::Float(x), Value::Float(y)) => Value::Float(float_arith(op, *x, *y)?),
+        (Value::Int(x), Value::Float(y)) if x.abs() < EXACT_F64 => {
+            Value::Float(float_arith(op, *x as f64, *y)?)
+        }
+        (Value::Float(x), Value::Int(y)) if y.abs() < EXACT_F64 => {
+            Value::Float(float_arith(op, *x, *y as f64)?)
+        }
+        _ => return None,
+    })
+}
+
+#[inline(always)]
+fn float_arith(op: BinOp, x: f64, y: f64) -> Option<f64> {
+    Some(match op.base() {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::TrueDiv if y != 0.0 => x / y,
+        _ => return None,
+    })
+}
+
+/// Comparisons of small ints and floats (exact: ints beyond 2^53 take the general path,
+/// which compares them with floats exactly).
+#[inline(always)]
+pub fn fast_compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
+    fn cmp<T: PartialOrd>(op: CmpOp, x: T, y: T) -> bool {
+        match op {
+            CmpOp::Lt => x < y,
+            CmpOp::Le => x <= y,
+            CmpOp::Eq => x == y,
+            CmpOp::Ne => x != y,
+            CmpOp::Gt => x > y,
+            CmpOp::Ge => x >= y,
+        }
+    }
+    Some(match (a, b) {
+        (Value::Int(x), Value::Int(y)) => cmp(op, x, y),
+        (Value::Float(x), Value::Float(y)) => cmp(op, x, y),
+        (Value::Int(x), Value::Float(y)) if x.abs() < EXACT_F64 => cmp(op, *x as f64, *y),
+        (Value::Float(x), Value::Int(y)) if y.abs() < EXACT_F64 => cmp(op, *x, *y as f64),
+        _ => return None,
+    })
+}
 
 /// `s += t` for strs where the next instruction stores the result back into the local
 /// that holds `s`, and nothing else holds `s`: `t` is appended in place (CPython's
