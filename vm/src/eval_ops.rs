@@ -15,7 +15,7 @@ use crate::ops;
 use crate::vm::{Frame, PrivIter, PrivIterKind, Vm, as_code, is_marker, unbound_marker};
 
 /// Integers up to this magnitude convert to `f64` exactly.
-const EXACT_F64: i64 = 1 << 53;
+const EXACT_F64: u64 = 1 << 53;
 
 /// The arithmetic of small ints and floats, where Python's result needs no Python code,
 /// no big int and no exception; `None` sends the operation down the general path.
@@ -47,17 +47,19 @@ pub fn fast_binary(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
                 BinOp::And => x & y,
                 BinOp::Or => x | y,
                 BinOp::Xor => x ^ y,
-                BinOp::TrueDiv if y != 0 && x.abs() < EXACT_F64 && y.abs() < EXACT_F64 => {
+                BinOp::TrueDiv
+                    if y != 0 && x.unsigned_abs() < EXACT_F64 && y.unsigned_abs() < EXACT_F64 =>
+                {
                     return Some(Value::Float(x as f64 / y as f64));
                 }
                 _ => return None,
             })
         }
         (Value::Float(x), Value::Float(y)) => Value::Float(float_arith(op, *x, *y)?),
-        (Value::Int(x), Value::Float(y)) if x.abs() < EXACT_F64 => {
+        (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < EXACT_F64 => {
             Value::Float(float_arith(op, *x as f64, *y)?)
         }
-        (Value::Float(x), Value::Int(y)) if y.abs() < EXACT_F64 => {
+        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < EXACT_F64 => {
             Value::Float(float_arith(op, *x, *y as f64)?)
         }
         _ => return None,
@@ -92,8 +94,8 @@ pub fn fast_compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
     Some(match (a, b) {
         (Value::Int(x), Value::Int(y)) => cmp(op, x, y),
         (Value::Float(x), Value::Float(y)) => cmp(op, x, y),
-        (Value::Int(x), Value::Float(y)) if x.abs() < EXACT_F64 => cmp(op, *x as f64, *y),
-        (Value::Float(x), Value::Int(y)) if y.abs() < EXACT_F64 => cmp(op, *x, *y as f64),
+        (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < EXACT_F64 => cmp(op, *x as f64, *y),
+        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < EXACT_F64 => cmp(op, *x, *y as f64),
         _ => return None,
     })
 }
