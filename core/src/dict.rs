@@ -215,8 +215,14 @@ impl DictData {
     /// since a str only equals a str.
     #[inline]
     pub fn get_str(&self, key: &str, hash: i64) -> Option<&Value> {
-        let matches =
-            |e: &Entry| e.hash == hash && e.key.as_str().is_some_and(|s| s.as_str() == key);
+        // Interned names (see `intern.rs`) match by address, without comparing bytes.
+        let matches = |e: &Entry| {
+            e.hash == hash
+                && e.key.as_str().is_some_and(|s| {
+                    let s = s.as_str();
+                    std::ptr::eq(s, key) || s == key
+                })
+        };
         match &self.slots {
             Slots::Small(v) => v.iter().flatten().find(|e| matches(e)).map(|e| &e.value),
             Slots::Big(v, index) => {

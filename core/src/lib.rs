@@ -7,6 +7,7 @@
 //! - [`list`]: `list` items (a `Vec` while small, a persistent vector when big).
 //! - [`types`]: type objects, C3 MRO, the built-in types and exception hierarchy.
 //! - [`int`]: `int` arithmetic, `i64` overflowing into `BigInt`.
+//! - [`intern`]: one str object per identifier (names of code, method tables).
 //! - [`error`]: `Unwind` (Python exception or STM control flow) and `PyResult`.
 pub use imbl;
 pub use stmpy_stm as stm;
@@ -14,6 +15,7 @@ pub mod dict;
 pub mod error;
 pub mod fmt;
 pub mod int;
+pub mod intern;
 pub mod list;
 pub mod str;
 pub mod types;

@@ -35,7 +35,7 @@ pub struct LoadedCode {
 impl LoadedCode {
     pub fn load(code: Arc<CodeObject>) -> Arc<LoadedCode> {
         let consts = code.constants.iter().map(constant_value).collect();
-        let strs = |v: &[String]| v.iter().map(|s| Value::str(s)).collect();
+        let strs = |v: &[String]| v.iter().map(|s| stmpy_core::intern::intern(s)).collect();
         Arc::new(LoadedCode {
             consts,
             names: strs(&code.names),

@@ -115,7 +115,7 @@ fn install(tx: &Tx, ty: &ObjRef, table: Table) -> Result<(), stmpy_core::stm::St
     };
     t.dict.modify(tx, |d| {
         for (name, f) in table {
-            let key = Value::str(name);
+            let key = stmpy_core::intern::intern(name);
             let h = stmpy_core::str::str_hash(name);
             let v = if CLASS_METHODS.contains(name) {
                 Value::Obj(ObjRef::new(Payload::ClassMethod(native_value(name, *f))))
