@@ -102,7 +102,7 @@ thread_local! {
 
 /// A version number no other `DictData` state has had (see `DictData::version`).
 #[inline]
-fn fresh_version() -> u64 {
+pub fn fresh_version() -> u64 {
     NEXT_VERSION.with(|c| {
         let mut v = c.get();
         if v % VERSION_BLOCK == 0 {
@@ -215,21 +215,8 @@ impl DictData {
     /// since a str only equals a str.
     #[inline]
     pub fn get_str(&self, key: &str, hash: i64) -> Option<&Value> {
-        let matches = |e: &Entry| e.hash == hash && e.key.text().is_some_and(|s| s.as_str() == key);
-        match &self.slots {
-            Slots::Small(v) => v.iter().flatten().find(|e| matches(e)).map(|e| &e.value),
-            Slots::Big(v, index) => {
-                let slots: &[u32] = match index.get(&hash)? {
-                    Bucket::One(i) => std::slice::from_ref(i),
-                    Bucket::Many(b) => b,
-                };
-                slots
-                    .iter()
-                    .filter_map(|&i| v.get(i as usize).and_then(|e| e.as_ref()))
-                    .find(|e| matches(e))
-                    .map(|e| &e.value)
-            }
-        }
+        let i = self.find_str(key, hash)?;
+        self.slot(i).map(|e| &e.value)
     }
 
     pub fn get<E>(
@@ -281,8 +268,16 @@ impl DictData {
         None
     }
 
-    fn find_str(&self, key: &str, hash: i64) -> Option<usize> {
-        let matches = |e: &Entry| e.hash == hash && e.key.text().is_some_and(|s| s.as_str() == key);
+    /// The slot of a string key (see [`DictData::slot`]).
+    pub fn find_str(&self, key: &str, hash: i64) -> Option<usize> {
+        // Interned names (see `intern.rs`) match by address, without comparing bytes.
+        let matches = |e: &Entry| {
+            e.hash == hash
+                && e.key.text().is_some_and(|s| {
+                    let s = s.as_str();
+                    std::ptr::eq(s, key) || s == key
+                })
+        };
         match &self.slots {
             Slots::Small(v) => v.iter().position(|e| e.as_ref().is_some_and(matches)),
             Slots::Big(v, index) => {

@@ -9,6 +9,7 @@
 //! - [`complex`]: `complex` arithmetic, parsing and hashing as CPython.
 //! - [`int`]: `int` arithmetic, `i64` overflowing into `BigInt`.
 //! - [`unicode`]: CPython's character classes and case mappings for `str` methods.
+//! - [`intern`]: one str object per identifier (names of code, method tables).
 //! - [`error`]: `Unwind` (Python exception or STM control flow) and `PyResult`.
 pub use imbl;
 pub use stmpy_stm as stm;
@@ -17,6 +18,7 @@ pub mod dict;
 pub mod error;
 pub mod fmt;
 pub mod int;
+pub mod intern;
 pub mod list;
 pub mod str;
 pub mod types;

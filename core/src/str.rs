@@ -5,7 +5,9 @@ use std::sync::atomic::{AtomicI64, Ordering};
 
 /// The payload of a `str` object.
 pub struct PyStr {
-    s: Box<str>,
+    /// A `String`, not a `Box<str>`: `s += t` on a str nobody else holds appends in
+    /// place with amortized growth (see `push_str`).
+    s: String,
     char_len: usize,
     /// `hash(s)`, or `NO_HASH` until first computed. Written with a plain relaxed store:
     /// every thread computes the same number, so a race only repeats work.
@@ -17,12 +19,14 @@ const NO_HASH: i64 = -1;
 
 impl PyStr {
     pub fn new(s: &str) -> PyStr {
-        PyStr::from_box(s.into())
+        PyStr::from_string(s.to_string())
     }
-    pub fn from_string(s: String) -> PyStr {
-        PyStr::from_box(s.into_boxed_str())
-    }
-    fn from_box(s: Box<str>) -> PyStr {
+    pub fn from_string(mut s: String) -> PyStr {
+        // Give back a big unused tail (a formatting buffer's), not a small one: shrinking
+        // is a reallocation and a copy.
+        if s.capacity() - s.len() > 32 + s.len() / 4 {
+            s.shrink_to_fit();
+        }
         let char_len = if s.is_ascii() {
             s.len()
         } else {
@@ -78,6 +82,12 @@ impl PyStr {
                 .map(|(b, _)| b)
                 .unwrap_or(self.s.len())
         }
+    }
+    /// Appends `t` (the in-place `s += t` of a str no one else can see).
+    pub fn push_str(&mut self, t: &PyStr) {
+        self.s.push_str(&t.s);
+        self.char_len += t.char_len;
+        *self.hash.get_mut() = NO_HASH;
     }
     /// Characters `[start, stop)` by character index.
     pub fn substring(&self, start: usize, stop: usize) -> &str {

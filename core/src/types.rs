@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use stmpy_stm::TVar;
+use stmpy_stm::{StmResult, TVar, Tx};
 
 use crate::dict::DictData;
 use crate::str::PyStr;
@@ -28,7 +28,7 @@ pub struct TypeObj {
     pub module: String,
     pub bases: Vec<ObjRef>,
     pub mro: Vec<ObjRef>,
-    pub dict: TVar<DictData>,
+    pub dict: Namespace,
     pub layout: Layout,
     /// The built-in type this one is or derives from (for `class X(list)`-style checks).
     pub builtin_base: Option<&'static str>,
@@ -53,6 +53,43 @@ impl TypeObj {
     pub fn qualname(&self) -> &str {
         &self.name
     }
+}
+
+/// A class namespace: a cell like any other for reads, but every write also gives
+/// [`class_epoch`] a fresh value in the same transaction. So "no class namespace has
+/// changed" is one read of one cell, which lets the VM's attribute caches validate an
+/// MRO lookup without reading every class of the MRO. (Writes to class namespaces
+/// after start-up are rare; a program that keeps writing class attributes makes every
+/// thread's cached lookups re-check, and conflicts with the threads that use them.)
+pub struct Namespace(TVar<DictData>);
+
+impl Namespace {
+    pub fn new(d: DictData) -> Namespace {
+        Namespace(TVar::new(d))
+    }
+    #[inline]
+    pub fn read<'t>(&'t self, tx: &'t Tx) -> StmResult<&'t DictData> {
+        tx.read(&self.0)
+    }
+    #[inline]
+    pub fn view<R>(&self, tx: &Tx, f: impl FnOnce(&DictData) -> R) -> StmResult<R> {
+        tx.view(&self.0, f)
+    }
+    /// Updates the namespace (and the class epoch).
+    pub fn modify<R>(&self, tx: &Tx, f: impl FnOnce(&mut DictData) -> R) -> StmResult<R> {
+        tx.write(class_epoch(), crate::dict::fresh_version())?;
+        tx.modify(&self.0, f)
+    }
+    /// The cell's address (conflict reports).
+    pub fn addr(&self) -> usize {
+        self.0.addr()
+    }
+}
+
+/// Changes (to a value never used before) whenever any class namespace changes.
+pub fn class_epoch() -> &'static TVar<u64> {
+    static EPOCH: OnceLock<TVar<u64>> = OnceLock::new();
+    EPOCH.get_or_init(|| TVar::new(0))
 }
 
 /// `ty.__mro__` contains `base`?
@@ -131,18 +168,18 @@ pub fn new_type_with_meta(
         .get_str("__getattribute__", crate::str::str_hash("__getattribute__"))
         .is_some()
         || mro.iter().any(|m| as_type(m).has_getattribute_hook());
-    Ok(ObjRef::new(Payload::Type(TypeObj {
+    Ok(ObjRef::new(Payload::Type(Box::new(TypeObj {
         name: name.to_string(),
         module: "builtins".to_string(),
         bases,
         mro,
-        dict: TVar::new(dict),
+        dict: Namespace::new(dict),
         layout,
         builtin_base: builtin,
         meta,
         getattribute_hook: AtomicBool::new(hook),
         slots,
-    })))
+    }))))
 }
 
 /// A type's MRO including itself first.
@@ -296,19 +333,19 @@ fn build_types() -> Types {
             .iter()
             .flat_map(|b| mro_of(b).cloned().collect::<Vec<_>>())
             .collect();
-        ObjRef::new(Payload::Type(TypeObj {
+        ObjRef::new(Payload::Type(Box::new(TypeObj {
             name: name.to_string(),
             module: "builtins".to_string(),
             bases,
             mro,
-            dict: TVar::new(DictData::new()),
+            dict: Namespace::new(DictData::new()),
             layout,
             builtin_base: builtin,
             meta: None,
             getattribute_hook: AtomicBool::new(false),
             // `object()` instances have no `__dict__`: no attribute can be set.
             slots: (name == "object").then(Vec::new),
-        }))
+        })))
     };
     let b = |name: &str, base: &ObjRef, layout: Layout, builtin: &'static str| {
         linear(name, vec![base.clone()], layout, Some(builtin))

@@ -24,7 +24,13 @@ use crate::list::ListData;
 use crate::str::PyStr;
 
 /// A Python value.
+///
+/// `repr(u64)`: a full-word tag and every payload at offset 8, so a `Value` moves as
+/// two machine words. With a one-byte tag, `bool`'s payload sat at offset 1 and moves
+/// went through memory as byte-plus-15-byte copies that the CPU could not forward to
+/// the following 16-byte loads (a stall on every push, pop and local store).
 #[derive(Clone, Debug, Default)]
+#[repr(u64)]
 pub enum Value {
     #[default]
     None,
@@ -36,6 +42,9 @@ pub enum Value {
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
 const _: () = assert!(std::mem::size_of::<ObjRef>() == 8);
+const _: () = assert!(std::mem::size_of::<Option<Value>>() == 16);
+// An object (refcounts + payload) is one 64-byte block.
+const _: () = assert!(std::mem::size_of::<Payload>() <= 48);
 
 /// Handle to a heap object. Opaque: see the module comment.
 #[derive(Clone)]
@@ -49,6 +58,12 @@ impl ObjRef {
     #[inline]
     pub fn is(&self, other: &ObjRef) -> bool {
         Arc::ptr_eq(&self.0, &other.0)
+    }
+    /// The object itself, mutably, when this handle is the only one (no other value,
+    /// frame slot or thread can see it): lets `s += t` append to a str in place.
+    #[inline]
+    pub fn get_mut(&mut self) -> Option<&mut Object> {
+        Arc::get_mut(&mut self.0)
     }
     /// `id(obj)`: stable while the object lives.
     #[inline]
@@ -110,18 +125,22 @@ pub enum Payload {
     List(ListCell),
     Dict(TVar<DictData>),
     Set(TVar<DictData>),
-    FrozenSet(DictData),
+    FrozenSet(Box<DictData>),
     Instance(Instance),
-    Type(crate::types::TypeObj),
-    Function(Function),
+    // Big variants are boxed so that every object (a str, a tuple...) stays small:
+    // `Payload` is 48 bytes, not the 152 of its largest variant.
+    Type(Box<crate::types::TypeObj>),
+    Function(Box<Function>),
     BoundMethod(Value, Value),
-    Native(NativeFunc),
+    Native(Box<NativeFunc>),
     Module(Module),
     /// A closure cell (`nonlocal` variables, captured locals).
     Cell(TVar<Value>),
     Range(i64, i64, i64),
-    Slice(Value, Value, Value),
-    Property(Value, Value, Value, Value),
+    /// `slice(start, stop, step)`.
+    Slice(Box<[Value; 3]>),
+    /// `property(fget, fset, fdel, doc)`.
+    Property(Box<[Value; 4]>),
     StaticMethod(Value),
     ClassMethod(Value),
     /// `super(cls, obj)`.
@@ -355,6 +374,17 @@ impl Value {
             Some(i) => Value::Int(i),
             None => Value::Obj(ObjRef::new(Payload::BigInt(b))),
         }
+    }
+    pub fn slice(start: Value, stop: Value, step: Value) -> Value {
+        Value::Obj(ObjRef::new(Payload::Slice(Box::new([start, stop, step]))))
+    }
+    pub fn property(fget: Value, fset: Value, fdel: Value, doc: Value) -> Value {
+        Value::Obj(ObjRef::new(Payload::Property(Box::new([
+            fget, fset, fdel, doc,
+        ]))))
+    }
+    pub fn frozenset(d: DictData) -> Value {
+        Value::Obj(ObjRef::new(Payload::FrozenSet(Box::new(d))))
     }
     pub fn bytes(b: Vec<u8>) -> Value {
         Value::Obj(ObjRef::new(Payload::Bytes(b.into_boxed_slice())))

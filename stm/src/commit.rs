@@ -65,7 +65,11 @@ impl WaitSet {
                 is_locked(l) || version(l) > self.rv
             })
         };
-        park::wait_until(changed);
+        if self.cells.is_empty() {
+            park::wait_until(changed);
+        } else {
+            park::wait_for_cells(changed);
+        }
         for h in self.cells {
             // SAFETY: each was pinned once in `prepare_wait`.
             unsafe { Header::unpin_for_wait(h) };
@@ -153,7 +157,12 @@ impl Ctx {
                 return Err(self.fail(guard, AbortCause::Inevitable, std::ptr::null(), n));
             }
         }
-        let wake = park::anyone_waiting();
+        let wake = park::must_wake(|| {
+            logs.writes.iter().any(|e| {
+                // SAFETY: logged headers stay valid while we are pinned.
+                unsafe { (*e.h).pins.load(Ordering::SeqCst) & !crate::var::DEAD != 0 }
+            })
+        });
         crate::sync::switch();
         // (4) Take the write version: the linearization point of the commit.
         let (wv, exclusive) = clock::tick();
@@ -249,10 +258,13 @@ impl Ctx {
             clock::tick_solo()
         };
         self.stamp.set((wv, true));
+        // Whether a parked `retry` waiter watches a cell written here (see park.rs).
+        let mut pinned = false;
         if self.mode.get() == Mode::Tracked {
             for u in logs.undo.drain(..) {
                 // SAFETY: logged headers stay valid while we are pinned.
                 let h = unsafe { &*u.h };
+                pinned |= h.pins.load(Ordering::SeqCst) & !crate::var::DEAD != 0;
                 if u.old_wtx == 0 {
                     if let Some(s) = site {
                         h.site.store(s, Ordering::Relaxed);
@@ -268,10 +280,15 @@ impl Ctx {
             inevitable::bloom_clear(self.bloom_dirty.replace(0));
         } else {
             for u in logs.undo.drain(..) {
+                // SAFETY: logged headers stay valid while we are pinned.
+                let h = unsafe { &*u.h };
                 if let Some(s) = site {
-                    // SAFETY: logged headers stay valid while we are pinned.
-                    unsafe { (*u.h).site.store(s, Ordering::Relaxed) };
+                    h.site.store(s, Ordering::Relaxed);
                 }
+                // No transaction runs beside a solo one, but a thread parked in `retry`
+                // (deregistered while it waits) watches the versions of what it read.
+                h.lock.store(unlocked(wv), Ordering::Release);
+                pinned |= h.pins.load(Ordering::SeqCst) & !crate::var::DEAD != 0;
                 // SAFETY (solo mode): no other thread is registered, and references to
                 // values exist only inside transactions, so nothing refers to the
                 // displaced value once this transaction ends (now).
@@ -279,6 +296,9 @@ impl Ctx {
             }
         }
         inevitable::release();
+        if pinned && park::anyone_waiting() {
+            park::wake_all();
+        }
         self.stats.commit(true);
         self.cm.reset();
     }

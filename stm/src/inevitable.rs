@@ -103,7 +103,7 @@ pub(crate) fn acquire(me: u64) -> bool {
     let solo = REGISTERED.load(Ordering::SeqCst) <= 1;
     if !solo {
         TOKEN.store(me << 2 | TRACKED, Ordering::SeqCst);
-        if park::anyone_waiting() {
+        if park::must_wake(|| false) {
             park::wake_all();
         }
     }
@@ -113,7 +113,8 @@ pub(crate) fn acquire(me: u64) -> bool {
 /// Releases the token (after the transaction's writes are released or rolled back).
 pub(crate) fn release() {
     TOKEN.store(0, Ordering::SeqCst);
-    if park::anyone_waiting() {
+    // Token waiters; a commit wakes the waiters on the cells it wrote itself.
+    if park::must_wake(|| false) {
         park::wake_all();
     }
 }

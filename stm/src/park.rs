@@ -10,11 +10,22 @@
 //! takes the mutex and notifies. So either the waker sees the waiter, or the waiter's
 //! check sees the change. Waiters re-check their own condition after every wake-up
 //! (wake-ups are broadcast), so an unrelated commit costs them one check, not a spin.
+//!
+//! Targeted wake-ups: a `retry` waiter watches cells it pinned (`Header::pins`), so a
+//! committer wakes the parked threads only if it wrote a pinned cell, or if some waiter
+//! waits for something else (the token, any commit: counted in [`BROAD`]). Without the
+//! filter a thread parked in `join` was woken by every commit of the threads it waits
+//! for. The filter keeps the argument above: a waiter pins its cells and counts itself
+//! in `BROAD` *before* its SeqCst increment of `WAITERS`, so a waker whose SeqCst load
+//! of `WAITERS` sees that increment also sees the pins and `BROAD` (the load reads from
+//! a release RMW, so it synchronizes with it).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
 
 static WAITERS: AtomicUsize = AtomicUsize::new(0);
+/// Waiters that do not watch pinned cells (token waiters, cell-less retries).
+static BROAD: AtomicUsize = AtomicUsize::new(0);
 static MUTEX: Mutex<()> = Mutex::new(());
 static CHANGED: Condvar = Condvar::new();
 
@@ -33,6 +44,13 @@ pub(crate) fn anyone_waiting() -> bool {
     WAITERS.load(Ordering::SeqCst) != 0
 }
 
+/// Is anybody parked that a commit writing cells with the given `pins` counts must wake?
+/// Call after making the change visible.
+#[inline]
+pub(crate) fn must_wake(mut pinned: impl FnMut() -> bool) -> bool {
+    anyone_waiting() && (BROAD.load(Ordering::SeqCst) != 0 || pinned())
+}
+
 /// Wakes every parked thread so it re-checks its condition.
 pub(crate) fn wake_all() {
     let _g = MUTEX.lock().unwrap_or_else(|p| p.into_inner());
@@ -41,10 +59,24 @@ pub(crate) fn wake_all() {
     CHANGED.notify_all();
 }
 
+/// Blocks until `done()` returns true; woken by any commit or token release (see
+/// [`wait_for_cells`] for waiters whose condition is about pinned cells).
+pub(crate) fn wait_until(done: impl FnMut() -> bool) {
+    BROAD.fetch_add(1, Ordering::SeqCst);
+    park(done);
+    BROAD.fetch_sub(1, Ordering::SeqCst);
+}
+
+/// Blocks until `done()` returns true, where `done` only looks at cells the caller has
+/// pinned (`Header::pin_for_wait`): woken only by commits that write a pinned cell.
+pub(crate) fn wait_for_cells(done: impl FnMut() -> bool) {
+    park(done);
+}
+
 /// Blocks until `done()` returns true. `done` is evaluated under the park mutex, after
 /// this thread is counted as a waiter.
 #[cfg(not(feature = "shuttle"))]
-pub(crate) fn wait_until(mut done: impl FnMut() -> bool) {
+fn park(mut done: impl FnMut() -> bool) {
     WAITERS.fetch_add(1, Ordering::SeqCst);
     let mut g = MUTEX.lock().unwrap_or_else(|p| p.into_inner());
     #[cfg(test)]
@@ -61,7 +93,7 @@ pub(crate) fn wait_until(mut done: impl FnMut() -> bool) {
 
 /// Under the model checker: a yield loop (a std condvar would block every coroutine).
 #[cfg(feature = "shuttle")]
-pub(crate) fn wait_until(mut done: impl FnMut() -> bool) {
+fn park(mut done: impl FnMut() -> bool) {
     WAITERS.fetch_add(1, Ordering::SeqCst);
     while !done() {
         crate::sync::yield_now();

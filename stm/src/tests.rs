@@ -206,6 +206,28 @@ fn retry_parks_until_a_read_cell_changes() {
 }
 
 #[test]
+fn commits_to_cells_nobody_waits_on_do_not_wake_a_retry_waiter() {
+    // The waiter pinned `flag`; 500 commits to another cell (spaced out, so that each
+    // broadcast would reach it) must not make it re-check 500 times (only other
+    // tests' waiters' wake-ups may reach it).
+    let flag = Arc::new(TVar::new(0u64));
+    let unrelated = TVar::new(0u64);
+    let (runs, h) = wait_positive(&flag);
+    wait_for_first_run(&runs);
+    for _ in 0..500 {
+        atomically(|tx| tx.modify(&unrelated, |v| *v += 1));
+        std::thread::sleep(std::time::Duration::from_micros(100));
+    }
+    atomically(|tx| flag.write(tx, 3));
+    let (v, checks) = h.join().unwrap();
+    assert_eq!(v, 3);
+    assert!(
+        checks < 100,
+        "{checks} condition checks for 500 unrelated commits"
+    );
+}
+
+#[test]
 fn or_else_when_both_branches_retry_waits_on_the_reads_of_both() {
     for wake_first in [true, false] {
         let a = Arc::new(TVar::new(0u64));

@@ -55,6 +55,30 @@ pub(crate) fn new_cell_owner() -> u64 {
     #[cfg(feature = "shuttle")]
     0
 }
+/// Whether `h` belongs to a cell that the solo transaction running on this thread
+/// created and that no log entry refers to, so that dropping its `TVar` may free it at
+/// once instead of through the epoch (which cannot advance while this transaction keeps
+/// its guard pinned: a long transaction that creates and drops many objects would
+/// otherwise hold all of them until it ends).
+///
+/// Why that is safe: in solo mode no other thread runs a transaction (they wait at
+/// registration until the token is released), so none can reach the cell; solo reads
+/// are not logged; a write to a cell that is not private, and an in-place write under
+/// a savepoint (which logs an undo entry), set `touched`; and a `&T` handed out by
+/// `read` borrows the `TVar`, so none is alive while the `TVar` is being dropped.
+pub(crate) fn private_to_running_solo(h: &Header) -> bool {
+    if h.touched.load(Ordering::Relaxed) || h.pins.load(Ordering::Relaxed) != 0 {
+        return false;
+    }
+    let w = h.wtx.load(Ordering::Relaxed);
+    w != 0
+        && CTX
+            .try_with(|c| {
+                c.active.get() && c.mode.get() == Mode::Solo && w >> 1 == c.serial.get() >> 1
+            })
+            .unwrap_or(false)
+}
+
 /// Serial of the current/last inevitable transaction; written only by the token holder.
 static ISERIAL: AtomicU64 = AtomicU64::new(0);
 
@@ -430,6 +454,9 @@ impl Ctx {
             hr.value.store(new, Ordering::Release);
             hr.wtx.store(serial, Ordering::Relaxed);
             if self.sp_depth.get() > 0 {
+                // The undo entry points at the header: it must not be freed early
+                // (see `private_to_running_solo`).
+                hr.touched.store(true, Ordering::Relaxed);
                 self.logs().undo.push(UEntry {
                     h,
                     old,
@@ -593,6 +620,12 @@ impl Tx {
 
     pub fn is_inevitable(&self) -> bool {
         self.mode() == TxMode::Inevitable
+    }
+
+    /// Inevitable with no other thread registered: the fast path with no bookkeeping
+    /// (for tests and diagnostics).
+    pub fn is_solo(&self) -> bool {
+        self.ctx().mode.get() == Mode::Solo
     }
 
     /// Makes this transaction irrevocable (it will not abort from now on).
@@ -797,6 +830,10 @@ impl Tx {
         drop(self);
         c.settle();
         crate::var::retire_dropped();
+        // A parked thread runs no transaction: while it waits, a thread left alone may
+        // take the solo fast path (whose commits still bump the versions it watches).
+        // It registers again on its next transaction.
+        c.detach();
         wait.wait();
     }
 

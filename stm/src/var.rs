@@ -179,6 +179,15 @@ impl<T: Send + Sync + 'static> TVar<T> {
 
 impl<T: Send + Sync + 'static> Drop for TVar<T> {
     fn drop(&mut self) {
+        if crate::tx::private_to_running_solo(self.header()) {
+            // SAFETY: nothing but this `TVar` can reach the header or its value (see
+            // `private_to_running_solo`), and the header came from `Box::leak` in `new`.
+            unsafe {
+                let h = Box::from_raw(self.header.as_ptr());
+                drop_box::<T>(h.value.load(Ordering::Relaxed));
+            }
+            return;
+        }
         let entry = (self.header.as_ptr() as usize, drop_box::<T> as DropFn);
         // Batched: deferring every cell on its own overwhelmed the epoch collector
         // (it frees at most a few hundred deferred items per collection, and collects

@@ -4,24 +4,24 @@
 //! class, down to `object`'s big namespace when the name is an instance attribute), and a
 //! store asks the MRO twice (a data descriptor for the name? a `__setattr__`?). This
 //! per-thread, direct-mapped table remembers each walk's result together with the
-//! version (see `DictData::version`) of every namespace the walk read. A hit re-reads
-//! those namespaces through the transaction and compares versions, so:
-//! - it is exact: equal versions mean equal contents, so the remembered result is what
-//!   the walk would find now;
-//! - it stays transactional: the namespaces are still read through `tx` (logged in
-//!   optimistic mode), so a concurrent class change conflicts exactly as before.
+//! class epoch (`types::class_epoch`, which every write to any class namespace changes
+//! to a never-used value, in the same transaction). A hit reads the epoch through the
+//! transaction and compares, so:
+//! - it is exact: an equal epoch means no class namespace changed since the walk, so
+//!   the remembered result is what the walk would find now;
+//! - it stays transactional: the epoch is read through `tx` (logged in optimistic
+//!   mode), so a concurrent class change conflicts with the transactions that relied
+//!   on the cache.
 //!
-//! What a hit saves is the hashing and string comparison of each dict lookup (and the
-//! HAMT walk in `object`'s namespace). Entries hold their class and name objects, so an
-//! address in the table can never be reused by another object while cached.
+//! A hit costs one cell read, whatever the length of the MRO. Entries hold their class
+//! and name objects, so an address in the table can never be reused by another object
+//! while cached.
 
 use stmpy_core::error::PyResult;
 use stmpy_core::stm::Tx;
-use stmpy_core::types::mro_of;
+use stmpy_core::types::{class_epoch, mro_of};
 use stmpy_core::value::{ObjRef, Payload, Value};
 
-/// MROs longer than this are not cached (the walk is done every time).
-const MAX_MRO: usize = 6;
 /// Number of entries (a power of two).
 const SIZE: usize = 1024;
 
@@ -33,10 +33,9 @@ struct Slot {
     key: usize,
     /// Keeps a str-object name alive while its address is a key.
     _name: Option<ObjRef>,
-    /// How many classes of the MRO the walk read (up to and including the one that
-    /// held the name, or all of them).
-    read: u8,
-    versions: [u64; MAX_MRO],
+    /// `class_epoch()` when the walk was done: no class namespace has changed since
+    /// while the epoch is the same.
+    epoch: u64,
     found: Option<Value>,
 }
 
@@ -113,54 +112,33 @@ impl AttrCache {
         if self.slots.is_empty() {
             self.slots = (0..SIZE).map(|_| Slot::default()).collect();
         }
+        let epoch = tx.view(class_epoch(), |e| *e)?;
         let slot = &mut self.slots[index(class, key)];
         if slot.key == key
+            && slot.epoch == epoch
             && let Some(c) = &slot.class
             && c.is(class)
         {
-            let mut valid = true;
-            for (t, &v) in mro_of(class).zip(&slot.versions[..slot.read as usize]) {
-                if let Payload::Type(tt) = &t.payload
-                    && tx.view(&tt.dict, |d| d.version())? != v
-                {
-                    valid = false;
-                    break;
-                }
-            }
-            if valid {
-                return Ok(slot.found.clone());
-            }
+            return Ok(slot.found.clone());
         }
         let h = hash();
-        let mut versions = [0u64; MAX_MRO];
-        let mut read = 0usize;
         let mut found = None;
         for t in mro_of(class) {
             // (An MRO holds only types; anything else counts as an empty namespace.)
-            if let Payload::Type(tt) = &t.payload {
-                let (version, hit) =
-                    tx.view(&tt.dict, |d| (d.version(), d.get_str(name, h).cloned()))?;
-                if read < MAX_MRO {
-                    versions[read] = version;
-                }
-                if hit.is_some() {
-                    found = hit;
-                    read += 1;
-                    break;
-                }
+            if let Payload::Type(tt) = &t.payload
+                && let Some(v) = tt.dict.view(tx, |d| d.get_str(name, h).cloned())?
+            {
+                found = Some(v);
+                break;
             }
-            read += 1;
         }
-        if read <= MAX_MRO {
-            *slot = Slot {
-                class: Some(class.clone()),
-                key,
-                _name: keep(),
-                read: read as u8,
-                versions,
-                found: found.clone(),
-            };
-        }
+        *slot = Slot {
+            class: Some(class.clone()),
+            key,
+            _name: keep(),
+            epoch,
+            found: found.clone(),
+        };
         Ok(found)
     }
 }

@@ -30,7 +30,7 @@ pub fn native_of_kind(
     f: NativeFn,
     kind: stmpy_core::value::NativeKind,
 ) -> Value {
-    Value::Obj(ObjRef::new(Payload::Native(
+    Value::Obj(ObjRef::new(Payload::Native(Box::new(
         stmpy_core::value::NativeFunc {
             name,
             imp: Box::new(NativeImpl(f)),
@@ -48,7 +48,7 @@ pub fn native_of_kind(
             ),
             kind,
         },
-    )))
+    ))))
 }
 
 /// The code object of a Python function.

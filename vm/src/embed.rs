@@ -167,9 +167,7 @@ impl Runtime {
             };
             let h = stmpy_core::str::str_hash(name);
             Ok(tx
-                .read(cell)?
-                .get_str(name, h)
-                .cloned()
+                .view(cell, |d| d.get_str(name, h).cloned())?
                 .unwrap_or(Value::Obj(unset().clone())))
         });
         match r {
@@ -293,7 +291,7 @@ fn convert(
             }
             match &o.payload {
                 Payload::List(cell) => {
-                    let items: Vec<Value> = tx.read(cell)?.iter().cloned().collect();
+                    let items: Vec<Value> = tx.view(cell, |v| v.iter().cloned().collect())?;
                     let mut out = Vec::with_capacity(items.len());
                     for x in &items {
                         out.push(convert(vm, tx, x, depth + 1)?);
@@ -308,11 +306,9 @@ fn convert(
                     HostValue::Tuple(out)
                 }
                 Payload::Dict(cell) => {
-                    let items: Vec<(Value, Value)> = tx
-                        .read(cell)?
-                        .iter()
-                        .map(|e| (e.key.clone(), e.value.clone()))
-                        .collect();
+                    let items: Vec<(Value, Value)> = tx.view(cell, |d| {
+                        d.iter().map(|e| (e.key.clone(), e.value.clone())).collect()
+                    })?;
                     let mut out = Vec::with_capacity(items.len());
                     for (k, x) in &items {
                         out.push((

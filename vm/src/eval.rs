@@ -7,12 +7,11 @@
 //! caller allows it, i.e. at native depth 0), leaving the frames ready to resume.
 
 use stmpy_core::error::{PyResult, Unwind};
-use stmpy_core::int;
 use stmpy_core::stm::Tx;
 use stmpy_core::types::ExcKind;
 use stmpy_core::value::{ObjRef, Payload, Value};
 
-use crate::bytecode::{BinOp, CmpOp, Instruction};
+use crate::bytecode::{BinOp, Instruction};
 use crate::ops;
 use crate::vm::{Frame, PrivIterKind, Vm};
 
@@ -222,24 +221,16 @@ impl Vm {
                     Instruction::BinaryOp(op) => {
                         let b = frame.pop();
                         let a = frame.pop();
+                        if let Some(r) = crate::eval_ops::fast_binary(op, &a, &b) {
+                            frame.push(r);
+                            continue;
+                        }
                         let r = match (&a, &b, op) {
-                            (Value::Int(x), Value::Int(y), BinOp::Add | BinOp::InplaceAdd) => {
-                                match x.checked_add(*y) {
-                                    Some(v) => Value::Int(v),
-                                    None => int::int_op(int::IntOp::Add, &a, &b)?,
+                            (Value::Obj(_), Value::Obj(_), BinOp::InplaceAdd) => {
+                                match crate::eval_ops::concat_in_place(frame, a, &b) {
+                                    Ok(r) => r,
+                                    Err(a) => ops::binary(self, tx, op, &a, &b)?,
                                 }
-                            }
-                            (Value::Int(x), Value::Int(y), BinOp::Sub | BinOp::InplaceSub) => {
-                                match x.checked_sub(*y) {
-                                    Some(v) => Value::Int(v),
-                                    None => int::int_op(int::IntOp::Sub, &a, &b)?,
-                                }
-                            }
-                            (Value::Float(x), Value::Float(y), BinOp::Add | BinOp::InplaceAdd) => {
-                                Value::Float(x + y)
-                            }
-                            (Value::Float(x), Value::Float(y), BinOp::Mul | BinOp::InplaceMul) => {
-                                Value::Float(x * y)
                             }
                             _ => ops::binary(self, tx, op, &a, &b)?,
                         };
@@ -248,16 +239,9 @@ impl Vm {
                     Instruction::CompareOp(op) => {
                         let b = frame.pop();
                         let a = frame.pop();
-                        let r = match (&a, &b) {
-                            (Value::Int(x), Value::Int(y)) => Value::Bool(match op {
-                                CmpOp::Lt => x < y,
-                                CmpOp::Le => x <= y,
-                                CmpOp::Eq => x == y,
-                                CmpOp::Ne => x != y,
-                                CmpOp::Gt => x > y,
-                                CmpOp::Ge => x >= y,
-                            }),
-                            _ => ops::compare(self, tx, op, &a, &b)?,
+                        let r = match crate::eval_ops::fast_compare(op, &a, &b) {
+                            Some(r) => Value::Bool(r),
+                            None => ops::compare(self, tx, op, &a, &b)?,
                         };
                         frame.push(r);
                     }
@@ -296,7 +280,7 @@ impl Vm {
                         let step = if n == 3 { frame.pop() } else { Value::None };
                         let stop = frame.pop();
                         let start = frame.pop();
-                        frame.push(Value::Obj(ObjRef::new(Payload::Slice(start, stop, step))));
+                        frame.push(Value::slice(start, stop, step));
                     }
                     Instruction::ListAppend(i) => {
                         let v = frame.pop();
@@ -550,13 +534,15 @@ impl Vm {
                         frame.push(Value::Obj(t));
                     }
                     Instruction::BeforeWith => {
-                        // A `with` whose `__enter__` may wait (a lock) starts a fresh
-                        // transaction, so a wait there does not roll back earlier work.
-                        if boundaries && crate::threads::split_before_with(self, tx, frame.top())? {
-                            frame.pc -= 1;
-                            return Ok(Exit::Boundary);
+                        if let Some(callee) = self.op_before_with(tx, frame)? {
+                            // A Python `__enter__`: called like any Python function.
+                            self.check_recursion()?;
+                            self.depth += 1;
+                            let caller = std::mem::replace(frame, callee);
+                            self.frames.push(caller);
+                            self.budget -= CALL_COST;
+                            continue 'frames;
                         }
-                        self.op_before_with(tx, frame)?;
                         // `with stm.atomic:` starts its own transaction (a `retry` in
                         // it re-runs the block, not what came before it).
                         if self.budget == crate::threads::ATOMIC_SPLIT && boundaries {

@@ -8,16 +8,131 @@ use stmpy_core::stm::{TVar, Tx};
 use stmpy_core::types::{ExcKind, type_name, type_of, types};
 use stmpy_core::value::{Function, ObjRef, Payload, Value};
 
-use crate::bytecode::{Conversion, MakeFunctionFlags, Target};
+use crate::bytecode::{BinOp, CmpOp, Conversion, Instruction, MakeFunctionFlags, Target};
 use crate::call::StrValue;
 use crate::eval::name_error;
 use crate::ops;
 use crate::vm::{Frame, PrivIter, PrivIterKind, Vm, as_code, is_marker, unbound_marker};
 
+/// Integers up to this magnitude convert to `f64` exactly.
+const EXACT_F64: u64 = 1 << 53;
+
+/// The arithmetic of small ints and floats, where Python's result needs no Python code,
+/// no big int and no exception; `None` sends the operation down the general path.
+#[inline(always)]
+pub fn fast_binary(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
+    Some(match (a, b) {
+        (Value::Int(x), Value::Int(y)) => {
+            let (x, y) = (*x, *y);
+            Value::Int(match op.base() {
+                BinOp::Add => x.checked_add(y)?,
+                BinOp::Sub => x.checked_sub(y)?,
+                BinOp::Mul => x.checked_mul(y)?,
+                BinOp::FloorDiv => {
+                    let q = x.checked_div(y)?;
+                    if x % y != 0 && (x < 0) != (y < 0) {
+                        q - 1
+                    } else {
+                        q
+                    }
+                }
+                BinOp::Remainder => {
+                    let r = x.checked_rem(y)?;
+                    if r != 0 && (r < 0) != (y < 0) {
+                        r + y
+                    } else {
+                        r
+                    }
+                }
+                BinOp::And => x & y,
+                BinOp::Or => x | y,
+                BinOp::Xor => x ^ y,
+                BinOp::TrueDiv
+                    if y != 0 && x.unsigned_abs() < EXACT_F64 && y.unsigned_abs() < EXACT_F64 =>
+                {
+                    return Some(Value::Float(x as f64 / y as f64));
+                }
+                _ => return None,
+            })
+        }
+        (Value::Float(x), Value::Float(y)) => Value::Float(float_arith(op, *x, *y)?),
+        (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < EXACT_F64 => {
+            Value::Float(float_arith(op, *x as f64, *y)?)
+        }
+        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < EXACT_F64 => {
+            Value::Float(float_arith(op, *x, *y as f64)?)
+        }
+        _ => return None,
+    })
+}
+
+#[inline(always)]
+fn float_arith(op: BinOp, x: f64, y: f64) -> Option<f64> {
+    Some(match op.base() {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::TrueDiv if y != 0.0 => x / y,
+        _ => return None,
+    })
+}
+
+/// Comparisons of small ints and floats (exact: ints beyond 2^53 take the general path,
+/// which compares them with floats exactly).
+#[inline(always)]
+pub fn fast_compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
+    fn cmp<T: PartialOrd>(op: CmpOp, x: T, y: T) -> bool {
+        match op {
+            CmpOp::Lt => x < y,
+            CmpOp::Le => x <= y,
+            CmpOp::Eq => x == y,
+            CmpOp::Ne => x != y,
+            CmpOp::Gt => x > y,
+            CmpOp::Ge => x >= y,
+        }
+    }
+    Some(match (a, b) {
+        (Value::Int(x), Value::Int(y)) => cmp(op, x, y),
+        (Value::Float(x), Value::Float(y)) => cmp(op, x, y),
+        (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < EXACT_F64 => cmp(op, *x as f64, *y),
+        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < EXACT_F64 => cmp(op, *x, *y as f64),
+        _ => return None,
+    })
+}
+
+/// `s += t` for strs where the next instruction stores the result back into the local
+/// that holds `s`, and nothing else holds `s`: `t` is appended in place (CPython's
+/// `unicode_concatenate` trick), so building a string in a loop is linear instead of
+/// quadratic. `Err(a)` hands `a` back when the trick does not apply.
+pub fn concat_in_place(frame: &mut Frame, mut a: Value, b: &Value) -> Result<Value, Value> {
+    let (Some(Payload::Str(t)), Some(Payload::Str(_))) = (b.payload(), a.payload()) else {
+        return Err(a);
+    };
+    let Some(Instruction::StoreFast(i)) = frame.code.code.instructions.get(frame.pc) else {
+        return Err(a);
+    };
+    let slot = &mut frame.fast[*i as usize];
+    if !matches!(slot, Some(v) if v.is(&a)) {
+        return Err(a);
+    }
+    // The local's reference goes (the store puts the result back); then `a` may be the
+    // only one left.
+    *slot = None;
+    if let Value::Obj(o) = &mut a
+        && let Some(obj) = o.get_mut()
+        && let Payload::Str(s) = &mut obj.payload
+    {
+        s.push_str(t);
+        return Ok(a);
+    }
+    *slot = Some(a.clone());
+    Err(a)
+}
+
 impl Vm {
     pub(crate) fn op_load_deref(&mut self, tx: &Tx, frame: &mut Frame, i: u32) -> PyResult<()> {
         let v = match &frame.cells[i as usize].payload {
-            Payload::Cell(c) => tx.read(c)?.clone(),
+            Payload::Cell(c) => tx.view(c, |v| v.clone())?,
             _ => Value::None,
         };
         if is_marker(&v) {
@@ -175,7 +290,7 @@ impl Vm {
             let pairs = crate::builtins::mapping_pairs(self, tx, &m)?;
             for (k, v) in pairs {
                 if let Some(Payload::Dict(d)) = target.payload()
-                    && ops::dict_lookup(self, tx, &tx.read(d)?.clone(), &k, None)?.is_some()
+                    && ops::dict_lookup(self, tx, &tx.view(d, |v| v.clone())?, &k, None)?.is_some()
                 {
                     return Err(type_error(format!(
                         "{} got multiple values for keyword argument '{}'",
@@ -207,7 +322,7 @@ impl Vm {
         let n = n as usize;
         let items: Vec<Value> = match seq.payload() {
             Some(Payload::Tuple(t)) => t.to_vec(),
-            Some(Payload::List(l)) => tx.read(l)?.iter().cloned().collect(),
+            Some(Payload::List(l)) => tx.view(l, |v| v.iter().cloned().collect())?,
             _ => {
                 let it = crate::iter::iter(self, tx, &seq).map_err(|e| {
                     if e.is(ExcKind::TypeError) {
@@ -356,7 +471,7 @@ impl Vm {
                 }
                 PrivIterKind::List { list, index } => match &list.payload {
                     Payload::List(l) => {
-                        let v = tx.read(l)?.get(*index).cloned();
+                        let v = tx.view(l, |v| v.get(*index).cloned())?;
                         *index += 1;
                         v
                     }
@@ -453,7 +568,7 @@ impl Vm {
             dict: TVar::new(fdict),
             module,
         };
-        frame.push(Value::Obj(ObjRef::new(Payload::Function(f))));
+        frame.push(Value::Obj(ObjRef::new(Payload::Function(Box::new(f)))));
         Ok(())
     }
 
@@ -532,7 +647,15 @@ impl Vm {
         Ok(Unwind::Exc(exc))
     }
 
-    pub(crate) fn op_before_with(&mut self, tx: &Tx, frame: &mut Frame) -> PyResult<()> {
+    /// `with mgr:`: pushes the bound `__exit__`, then calls `__enter__`. A Python
+    /// `__enter__` is returned as a frame for the eval loop to switch to, like any
+    /// Python-to-Python call: run nested it could not end the transaction, and a lock's
+    /// `acquire` that must wait needs to (see `threading.Lock.acquire`).
+    pub(crate) fn op_before_with(
+        &mut self,
+        tx: &Tx,
+        frame: &mut Frame,
+    ) -> PyResult<Option<Box<Frame>>> {
         let mgr = frame.pop();
         let ty = type_of(&mgr).clone();
         let enter = ops::lookup_type(tx, &ty, "__enter__")?;
@@ -545,9 +668,24 @@ impl Vm {
         };
         let exit_b = ops::bind_descriptor(self, tx, &exit, &mgr, &ty)?;
         frame.push(exit_b);
+        if let Value::Obj(fobj) = &enter
+            && let Payload::Function(func) = &fobj.payload
+        {
+            let callee = self.bind_frame(tx, fobj, func, std::slice::from_ref(&mgr), &[])?;
+            if !callee
+                .code
+                .code
+                .flags
+                .has(crate::bytecode::CodeFlags::GENERATOR)
+            {
+                return Ok(Some(callee));
+            }
+            frame.push(crate::iter::new_generator(callee));
+            return Ok(None);
+        }
         let r = self.call_descr(tx, &enter, &mgr, std::slice::from_ref(&mgr))?;
         frame.push(r);
-        Ok(())
+        Ok(None)
     }
 
     pub(crate) fn op_match_class(

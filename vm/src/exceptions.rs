@@ -21,7 +21,7 @@ fn exc_cell(o: &ObjRef) -> Option<&stmpy_core::stm::TVar<ExcState>> {
 
 pub fn exc_state(tx: &Tx, o: &ObjRef) -> PyResult<ExcState> {
     match exc_cell(o) {
-        Some(c) => Ok(tx.read(c)?.clone()),
+        Some(c) => Ok(tx.view(c, |v| v.clone())?),
         None => Ok(ExcState::default()),
     }
 }
@@ -325,8 +325,9 @@ impl TracebackObj {
 pub fn display_name(tx: &Tx, class: &ObjRef) -> PyResult<String> {
     let t = as_type(class);
     // Only the class's own `__module__` names its module (a base's does not).
-    let own = tx
-        .read(&t.dict)?
+    let own = t
+        .dict
+        .read(tx)?
         .get_str("__module__", stmpy_core::str::str_hash("__module__"))
         .cloned();
     let module = own

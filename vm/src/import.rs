@@ -43,10 +43,9 @@ pub fn new_module(name: &str, file: Option<&str>) -> (Value, ObjRef) {
 
 fn modules_get(tx: &Tx, vm: &Vm, name: &str) -> PyResult<Option<Value>> {
     if let Payload::Dict(d) = &vm.shared.modules.payload {
-        return Ok(tx
-            .read(d)?
-            .get_str(name, stmpy_core::str::str_hash(name))
-            .cloned());
+        return Ok(tx.view(d, |d| {
+            d.get_str(name, stmpy_core::str::str_hash(name)).cloned()
+        })?);
     }
     Ok(None)
 }

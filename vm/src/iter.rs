@@ -170,7 +170,7 @@ pub fn iter(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<Value> {
                 },
             )),
             Payload::Dict(d) => {
-                let len = tx.read(d)?.len();
+                let len = tx.view(d, |v| v.len())?;
                 Some((
                     "dict_keyiterator",
                     IterState::Dict {
@@ -182,7 +182,7 @@ pub fn iter(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<Value> {
                 ))
             }
             Payload::Set(d) => {
-                let len = tx.read(d)?.len();
+                let len = tx.view(d, |v| v.len())?;
                 Some((
                     "set_iterator",
                     IterState::Dict {
@@ -308,13 +308,61 @@ pub fn next_or_stop(vm: &mut Vm, tx: &Tx, it: &Value) -> PyResult<Result<Value, 
 }
 
 fn step(vm: &mut Vm, tx: &Tx, io: &IterObj) -> PyResult<Option<Value>> {
-    let st = tx.read(&io.0)?;
+    // Index and range iterators advance in place with one `modify` (a `read` and then a
+    // `write` per step allocated a state per step and kept every old one alive until the
+    // transaction ended).
+    let fast = tx.modify(
+        &io.0,
+        |st| -> stmpy_core::stm::StmResult<Option<Option<Value>>> {
+            Ok(match st {
+                IterState::Done => Some(None),
+                IterState::Seq { seq, index } => {
+                    let i = *index;
+                    let v = match seq.payload() {
+                        Some(Payload::List(l)) => tx.view(l, |v| v.get(i).cloned())?,
+                        Some(Payload::Tuple(t)) => t.get(i).cloned(),
+                        Some(Payload::Str(s)) => s.char_at(i).map(|c| Value::string(c.to_string())),
+                        Some(Payload::Bytes(b)) => b.get(i).map(|x| Value::Int(*x as i64)),
+                        Some(Payload::ByteArray(b)) => {
+                            tx.view(b, |b| b.get(i).map(|x| Value::Int(*x as i64)))?
+                        }
+                        // Other sequences: the general path below.
+                        _ => return Ok(None),
+                    };
+                    match v {
+                        Some(v) => {
+                            *index += 1;
+                            Some(Some(v))
+                        }
+                        None => {
+                            *st = IterState::Done;
+                            Some(None)
+                        }
+                    }
+                }
+                IterState::Range { next, stop, step } => {
+                    let (n, stop, stp) = (*next, *stop, *step);
+                    if (stp > 0 && n < stop) || (stp < 0 && n > stop) {
+                        *next = n.checked_add(stp).unwrap_or(stop);
+                        Some(Some(Value::Int(n)))
+                    } else {
+                        Some(None)
+                    }
+                }
+                _ => None,
+            })
+        },
+    )??;
+    if let Some(r) = fast {
+        return Ok(r);
+    }
+    let st = &tx.view(&io.0, IterState::clone)?;
     match st {
         IterState::Done => Ok(None),
         IterState::Seq { seq, index } => {
             let i = *index;
             let v = match seq.payload() {
-                Some(Payload::List(l)) => tx.read(l)?.get(i).cloned(),
+                Some(Payload::List(l)) => tx.view(l, |v| v.get(i).cloned())?,
                 Some(Payload::Tuple(t)) => t.get(i).cloned(),
                 Some(Payload::Str(s)) => s.char_at(i).map(|c| Value::string(c.to_string())),
                 Some(Payload::Bytes(b)) => b.get(i).map(|x| Value::Int(*x as i64)),
@@ -543,7 +591,7 @@ fn step(vm: &mut Vm, tx: &Tx, io: &IterObj) -> PyResult<Option<Value>> {
 pub fn collect(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<Vec<Value>> {
     match v.payload() {
         Some(Payload::Tuple(t)) => return Ok(t.to_vec()),
-        Some(Payload::List(l)) => return Ok(tx.read(l)?.iter().cloned().collect()),
+        Some(Payload::List(l)) => return Ok(tx.view(l, |v| v.iter().cloned().collect())?),
         Some(Payload::Range(a, b, c)) => {
             let (a, c) = (*a, *c);
             let n = ops::range_len(a, *b, c);

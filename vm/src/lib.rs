@@ -17,6 +17,7 @@ pub mod eval;
 mod eval_ops;
 pub mod exceptions;
 pub mod frontend;
+mod global_cache;
 pub mod import;
 pub mod iter;
 pub mod modules;

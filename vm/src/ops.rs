@@ -27,7 +27,7 @@ pub fn lookup_type(tx: &Tx, ty: &ObjRef, name: &str) -> PyResult<Option<Value>> 
 pub fn lookup_type_h(tx: &Tx, ty: &ObjRef, name: &str, h: i64) -> PyResult<Option<Value>> {
     for t in mro_of(ty) {
         if let Payload::Type(t) = &t.payload
-            && let Some(v) = tx.read(&t.dict)?.get_str(name, h)
+            && let Some(v) = t.dict.read(tx)?.get_str(name, h)
         {
             return Ok(Some(v.clone()));
         }
@@ -112,8 +112,8 @@ pub fn truthy(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<bool> {
             Payload::Str(s) => s.char_len() > 0,
             Payload::BigInt(_) => true,
             Payload::Tuple(t) => !t.is_empty(),
-            Payload::List(l) => !tx.read(l)?.is_empty(),
-            Payload::Dict(d) | Payload::Set(d) => !tx.read(d)?.is_empty(),
+            Payload::List(l) => !tx.view(l, |v| v.is_empty())?,
+            Payload::Dict(d) | Payload::Set(d) => !tx.view(d, |v| v.is_empty())?,
             Payload::FrozenSet(d) => !d.is_empty(),
             Payload::Bytes(b) => !b.is_empty(),
             Payload::ByteArray(b) => !tx.read(b)?.is_empty(),
@@ -581,21 +581,18 @@ fn builtin_compare(
             Ok(Some(cmp_ord(op, x, y)))
         }
         (Payload::Tuple(x), Payload::Tuple(y)) => seq_compare(vm, tx, op, x, y).map(Some),
-        (Payload::Slice(a1, b1, c1), Payload::Slice(a2, b2, c2)) => {
-            let (x, y) = (
-                [a1.clone(), b1.clone(), c1.clone()],
-                [a2.clone(), b2.clone(), c2.clone()],
-            );
+        (Payload::Slice(x), Payload::Slice(y)) => {
+            let (x, y) = ((**x).clone(), (**y).clone());
             seq_compare(vm, tx, op, &x, &y).map(Some)
         }
         (Payload::List(x), Payload::List(y)) => {
-            let xs: Vec<Value> = tx.read(x)?.iter().cloned().collect();
-            let ys: Vec<Value> = tx.read(y)?.iter().cloned().collect();
+            let xs: Vec<Value> = tx.view(x, |v| v.iter().cloned().collect())?;
+            let ys: Vec<Value> = tx.view(y, |v| v.iter().cloned().collect())?;
             seq_compare(vm, tx, op, &xs, &ys).map(Some)
         }
         (Payload::Dict(x), Payload::Dict(y)) => match op {
             CmpOp::Eq | CmpOp::Ne => {
-                let (x, y) = (tx.read(x)?.clone(), tx.read(y)?.clone());
+                let (x, y) = (tx.view(x, |v| v.clone())?, tx.view(y, |v| v.clone())?);
                 let mut same = x.len() == y.len();
                 if same {
                     for e in x.iter() {
@@ -676,6 +673,37 @@ pub fn dict_lookup(
     }
     let mut eqf = |a: &Value, b: &Value| eq(vm, tx, a, b);
     Ok(d.get(h, key, &mut eqf)?.cloned())
+}
+
+/// `dict_lookup` in a dict/set cell. When no Python `__eq__` can decide (the common
+/// case) the lookup runs inside a `view`: a `read` would hand out the transaction's
+/// private copy and make the next `modify` of the cell copy it (and keep the old copy
+/// until the transaction ends).
+pub fn dict_cell_lookup(
+    vm: &mut Vm,
+    tx: &Tx,
+    cell: &stmpy_stm::TVar<stmpy_core::dict::DictData>,
+    key: &Value,
+    hash_hint: Option<i64>,
+) -> PyResult<Option<Value>> {
+    let h = match hash_hint {
+        Some(h) => h,
+        None => hash(vm, tx, key)?,
+    };
+    let simple = tx.view(cell, |d| {
+        if let Some(s) = key.as_str() {
+            return Ok(d.get_str(s.as_str(), h).cloned());
+        }
+        let mut eq = |a: &Value, b: &Value| simple_eq(a, b).ok_or(());
+        d.get(h, key, &mut eq).map(|v| v.cloned())
+    })?;
+    match simple {
+        Ok(found) => Ok(found),
+        Err(()) => {
+            let d = tx.read(cell)?;
+            dict_lookup(vm, tx, d, key, Some(h))
+        }
+    }
 }
 
 // ---------- arithmetic ----------
@@ -1241,9 +1269,9 @@ pub fn generic_getattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyRes
             }
             Payload::Module(m) => {
                 if let Payload::Dict(d) = &m.dict.payload
-                    && let Some(v) = tx.read(d)?.get_str(n, h)
+                    && let Some(v) = tx.view(d, |d| d.get_str(n, h).cloned())?
                 {
-                    return Ok(Some(v.clone()));
+                    return Ok(Some(v));
                 }
                 if n == "__dict__" {
                     return Ok(Some(Value::Obj(m.dict.clone())));
@@ -1252,8 +1280,8 @@ pub fn generic_getattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyRes
             }
             Payload::Super(cls, target) => return super_getattr(vm, tx, cls, target, n, h),
             Payload::Function(f) => {
-                if let Some(v) = tx.read(&f.dict)?.get_str(n, h) {
-                    return Ok(Some(v.clone()));
+                if let Some(v) = tx.view(&f.dict, |d| d.get_str(n, h).cloned())? {
+                    return Ok(Some(v));
                 }
                 return crate::builtins::function_attr(tx, o, f, n);
             }
@@ -1294,7 +1322,7 @@ fn super_getattr(
             continue;
         }
         if let Payload::Type(tt) = &t.payload
-            && let Some(v) = tx.read(&tt.dict)?.get_str(n, h)
+            && let Some(v) = tt.dict.read(tx)?.get_str(n, h)
         {
             let v = v.clone();
             return Ok(Some(match v.payload() {
@@ -1334,7 +1362,8 @@ pub fn bind_descriptor(
         }
         Some(Payload::ClassMethod(f)) => Ok(bound(f.clone(), Value::Obj(class.clone()))),
         Some(Payload::StaticMethod(f)) => Ok(f.clone()),
-        Some(Payload::Property(fget, ..)) => {
+        Some(Payload::Property(p)) => {
+            let fget = &p[0];
             if fget.is_none() {
                 return Err(attribute_error("property has no getter"));
             }
@@ -1367,7 +1396,8 @@ pub fn setattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value, value: Value) ->
         Some(Payload::Instance(inst)) => {
             if let Some(ca) = lookup_type_cached(vm, tx, &inst.class, name, n, h)? {
                 match ca.payload() {
-                    Some(Payload::Property(_, fset, ..)) => {
+                    Some(Payload::Property(p)) => {
+                        let fset = &p[1];
                         if fset.is_none() {
                             return Err(attribute_error(format!(
                                 "property '{n}' of '{}' object has no setter",
@@ -1422,7 +1452,8 @@ pub fn setattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value, value: Value) ->
                 t.getattribute_hook
                     .store(true, std::sync::atomic::Ordering::Relaxed);
             }
-            tx.modify(&t.dict, |d| d.insert_str(name.clone(), h, value))?;
+            t.dict
+                .modify(tx, |d| d.insert_str(name.clone(), h, value))?;
             Ok(())
         }
         Some(Payload::Module(m)) => {
@@ -1466,8 +1497,9 @@ pub fn delattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<()> 
                 return Ok(());
             }
             if let Some(ca) = lookup_type_h(tx, &inst.class, n, h)?
-                && let Some(Payload::Property(_, _, fdel, _)) = ca.payload()
+                && let Some(Payload::Property(p)) = ca.payload()
             {
+                let fdel = &p[2];
                 if fdel.is_none() {
                     return Err(attribute_error(format!(
                         "property '{n}' of '{}' object has no deleter",
@@ -1480,7 +1512,18 @@ pub fn delattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<()> 
             }
             inst.dict()
         }
-        Some(Payload::Type(t)) => &t.dict,
+        Some(Payload::Type(t)) => {
+            let mut eqf = |a: &Value, _: &Value| {
+                Ok::<bool, Unwind>(a.as_str().is_some_and(|s| s.as_str() == n))
+            };
+            if t.dict
+                .modify(tx, |d| d.remove(h, name, &mut eqf))??
+                .is_none()
+            {
+                return Err(no_attribute(obj, name));
+            }
+            return Ok(());
+        }
         Some(Payload::Function(f)) => &f.dict,
         Some(Payload::Module(m)) => match &m.dict.payload {
             Payload::Dict(d) => d,
@@ -1526,8 +1569,8 @@ pub fn len(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<usize> {
         match &o.payload {
             Payload::Str(s) => return Ok(s.char_len()),
             Payload::Tuple(t) => return Ok(t.len()),
-            Payload::List(l) => return Ok(tx.read(l)?.len()),
-            Payload::Dict(d) | Payload::Set(d) => return Ok(tx.read(d)?.len()),
+            Payload::List(l) => return Ok(tx.view(l, |v| v.len())?),
+            Payload::Dict(d) | Payload::Set(d) => return Ok(tx.view(d, |v| v.len())?),
             Payload::FrozenSet(d) => return Ok(d.len()),
             Payload::Bytes(b) => return Ok(b.len()),
             Payload::ByteArray(b) => return Ok(tx.read(b)?.len()),
@@ -1583,8 +1626,7 @@ pub fn contains(vm: &mut Vm, tx: &Tx, container: &Value, item: &Value) -> PyResu
                 return Ok(s.as_str().contains(sub.as_str()));
             }
             Payload::Dict(d) | Payload::Set(d) => {
-                let d = tx.read(d)?;
-                return Ok(dict_lookup(vm, tx, d, item, None)?.is_some());
+                return Ok(dict_cell_lookup(vm, tx, d, item, None)?.is_some());
             }
             Payload::FrozenSet(d) => return Ok(dict_lookup(vm, tx, d, item, None)?.is_some()),
             Payload::Tuple(t) => {
@@ -1596,6 +1638,19 @@ pub fn contains(vm: &mut Vm, tx: &Tx, container: &Value, item: &Value) -> PyResu
                 return Ok(false);
             }
             Payload::List(l) => {
+                let found = tx.view(l, |l| {
+                    for x in l.iter() {
+                        match simple_eq(x, item) {
+                            Some(true) => return Some(true),
+                            Some(false) => {}
+                            None => return None,
+                        }
+                    }
+                    Some(false)
+                })?;
+                if let Some(found) = found {
+                    return Ok(found);
+                }
                 let l = tx.read(l)?;
                 for x in l.iter() {
                     if x.is(item) || eq(vm, tx, x, item)? {

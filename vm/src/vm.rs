@@ -35,7 +35,7 @@ pub struct LoadedCode {
 impl LoadedCode {
     pub fn load(code: Arc<CodeObject>) -> Arc<LoadedCode> {
         let consts = code.constants.iter().map(constant_value).collect();
-        let strs = |v: &[String]| v.iter().map(|s| Value::str(s)).collect();
+        let strs = |v: &[String]| v.iter().map(|s| stmpy_core::intern::intern(s)).collect();
         Arc::new(LoadedCode {
             consts,
             names: strs(&code.names),
@@ -89,7 +89,7 @@ fn constant_value(c: &Constant) -> Value {
                     let _ = d.insert(h, v, Value::None, &mut eq);
                 }
             }
-            Value::Obj(ObjRef::new(Payload::FrozenSet(d)))
+            Value::frozenset(d)
         }
         Constant::Ellipsis => Value::Obj(stmpy_core::types::types().ellipsis.clone()),
         Constant::Code(code) => code_value(LoadedCode::load(code.clone())),
@@ -276,6 +276,8 @@ pub struct Vm {
     pub native_calls: u32,
     /// Remembered MRO lookups of the attribute paths (see `attr_cache.rs`).
     pub attr_cache: crate::attr_cache::AttrCache,
+    /// Remembered global-name lookups (see `global_cache.rs`).
+    global_cache: crate::global_cache::GlobalCache,
 }
 
 pub const DEFAULT_BUDGET: i64 = 20_000;
@@ -298,6 +300,7 @@ impl Vm {
             pool_frames: Vec::new(),
             native_calls: 0,
             attr_cache: Default::default(),
+            global_cache: Default::default(),
         }
     }
 
@@ -387,22 +390,19 @@ impl Vm {
         Ok(())
     }
 
-    /// Reads a global name: globals, then builtins.
-    pub fn load_global(&self, tx: &Tx, globals: &ObjRef, name: &Value) -> PyResult<Option<Value>> {
-        let Some(s) = name.as_str() else {
-            return Ok(None);
-        };
-        let h = s.hash();
-        if let Payload::Dict(d) = &globals.payload
-            && let Some(v) = tx.read(d)?.get_str(s.as_str(), h)
-        {
-            return Ok(Some(v.clone()));
+    /// Reads a global name (a str): globals, then builtins, through the thread's
+    /// global-name cache.
+    pub fn load_global(
+        &mut self,
+        tx: &Tx,
+        globals: &ObjRef,
+        name: &Value,
+    ) -> PyResult<Option<Value>> {
+        match name {
+            Value::Obj(n) => self
+                .global_cache
+                .lookup(tx, globals, &self.shared.builtins, n),
+            _ => Ok(None),
         }
-        if let Payload::Dict(d) = &self.shared.builtins.payload
-            && let Some(v) = tx.read(d)?.get_str(s.as_str(), h)
-        {
-            return Ok(Some(v.clone()));
-        }
-        Ok(None)
     }
 }

@@ -1,6 +1,11 @@
 # logging (CPython's package): levels, formats with caller info, handlers, filters, exceptions.
 import logging, sys, io
+class LastLine(logging.Formatter):
+    # Only the exception line of tracebacks: their "File" lines hold the checkout path.
+    def formatException(self, ei):
+        return super().formatException(ei).splitlines()[-1]
 logging.basicConfig(level=logging.DEBUG, format="%(levelname)s:%(name)s:%(funcName)s:%(lineno)d:%(message)s", stream=sys.stdout)
+logging.getLogger().handlers[0].setFormatter(LastLine("%(levelname)s:%(name)s:%(funcName)s:%(lineno)d:%(message)s"))
 log = logging.getLogger("app.sub")
 def work():
     log.debug("debug %s", [1, 2])

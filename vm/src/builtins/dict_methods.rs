@@ -114,8 +114,7 @@ fn dcell<'a>(args: &'a [Value], name: &str) -> PyResult<&'a TVar<DictData>> {
 fn get(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let d = dcell(args, "get")?;
     arg_count("get", args, 2, 3)?;
-    let d = tx.read(d)?;
-    Ok(ops::dict_lookup(vm, tx, d, &args[1], None)?
+    Ok(ops::dict_cell_lookup(vm, tx, d, &args[1], None)?
         .unwrap_or_else(|| args.get(2).cloned().unwrap_or_default()))
 }
 
@@ -151,7 +150,7 @@ fn pop(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
     let d = dcell(args, "pop")?;
     arg_count("pop", args, 2, 3)?;
     let h = ops::hash(vm, tx, &args[1])?;
-    let snapshot = tx.read(d)?.clone();
+    let snapshot = tx.view(d, |v| v.clone())?;
     let mut eqf = |a: &Value, b: &Value| ops::eq(vm, tx, a, b);
     match snapshot.lookup(h, &args[1], &mut eqf)? {
         Some(i) => {
@@ -179,8 +178,7 @@ fn popitem(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyR
 fn setdefault(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let d = dcell(args, "setdefault")?;
     arg_count("setdefault", args, 2, 3)?;
-    let snapshot = tx.read(d)?;
-    if let Some(v) = ops::dict_lookup(vm, tx, snapshot, &args[1], None)? {
+    if let Some(v) = ops::dict_cell_lookup(vm, tx, d, &args[1], None)? {
         return Ok(v);
     }
     let dflt = args.get(2).cloned().unwrap_or_default();
@@ -251,7 +249,7 @@ fn clear(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
 
 fn copy(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let d = dcell(args, "copy")?;
-    Ok(Value::dict(tx.read(d)?.clone()))
+    Ok(Value::dict(tx.view(d, |v| v.clone())?))
 }
 
 fn fromkeys(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -357,7 +355,7 @@ fn discard_impl(vm: &mut Vm, tx: &Tx, args: &[Value], must: bool) -> PyResult<Va
     let s = scell(args, "remove")?;
     arg_count("remove", args, 2, 2)?;
     let h = ops::hash(vm, tx, &args[1])?;
-    let snapshot = tx.read(s)?.clone();
+    let snapshot = tx.view(s, |v| v.clone())?;
     let mut eqf = |a: &Value, b: &Value| ops::eq(vm, tx, a, b);
     match snapshot.lookup(h, &args[1], &mut eqf)? {
         Some(i) => {
@@ -381,7 +379,7 @@ fn discard(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyRe
 
 fn set_pop(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let s = scell(args, "pop")?;
-    let data = tx.read(s)?.clone();
+    let data = tx.view(s, |v| v.clone())?;
     let Some(first) = super::set_order(&data).into_iter().next() else {
         return Err(Unwind::new(ExcKind::KeyError, "pop from an empty set"));
     };
@@ -425,7 +423,7 @@ fn as_set(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<Value> {
 
 fn same_kind(a: &Value, data: DictData) -> Value {
     match a.payload() {
-        Some(Payload::FrozenSet(_)) => Value::Obj(ObjRef::new(Payload::FrozenSet(data))),
+        Some(Payload::FrozenSet(_)) => Value::frozenset(data),
         _ => Value::Obj(ObjRef::new(Payload::Set(TVar::new(data)))),
     }
 }

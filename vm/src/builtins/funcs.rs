@@ -124,10 +124,9 @@ fn sys_stdout(vm: &mut Vm, tx: &Tx) -> PyResult<Option<Value>> {
     let Payload::Dict(mods) = &vm.shared.modules.payload else {
         return Ok(None);
     };
-    let Some(sys) = tx
-        .read(mods)?
-        .get_str("sys", stmpy_core::str::str_hash("sys"))
-        .cloned()
+    let Some(sys) = tx.view(mods, |d| {
+        d.get_str("sys", stmpy_core::str::str_hash("sys")).cloned()
+    })?
     else {
         return Ok(None);
     };
@@ -137,10 +136,10 @@ fn sys_stdout(vm: &mut Vm, tx: &Tx) -> PyResult<Option<Value>> {
     let Payload::Dict(d) = &m.dict.payload else {
         return Ok(None);
     };
-    let out = tx
-        .read(d)?
-        .get_str("stdout", stmpy_core::str::str_hash("stdout"))
-        .cloned();
+    let out = tx.view(d, |d| {
+        d.get_str("stdout", stmpy_core::str::str_hash("stdout"))
+            .cloned()
+    })?;
     Ok(match out {
         Some(v) if crate::modules::io::which(&v) != Some(1) => Some(v),
         _ => None,
@@ -903,7 +902,7 @@ impl CallerInfo {
             && let Some(i) = c.cellvars.iter().position(|n| n == name)
             && let Some(Payload::Cell(t)) = frame.cells.get(i).map(|c| &c.payload)
         {
-            let v = tx.read(t)?.clone();
+            let v = tx.view(t, |v| v.clone())?;
             if !crate::vm::is_marker(&v) {
                 first_arg = Some(v);
             }
@@ -1095,7 +1094,7 @@ fn dir(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
                 && !matches!(v.payload(), Some(Payload::Module(_)))
             {
                 for t in mro_of(&ty) {
-                    add_dict(tx.read(&as_type(t).dict)?);
+                    add_dict(as_type(t).dict.read(tx)?);
                 }
             }
         }
@@ -1255,8 +1254,9 @@ fn build_class(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> P
 /// What `type.__new__` does after creating a class: `__set_name__` on its descriptors,
 /// then the parent's `__init_subclass__` with the class keywords.
 fn finish_class(vm: &mut Vm, tx: &Tx, cls: &ObjRef, extra_kw: &[(Value, Value)]) -> PyResult<()> {
-    let items: Vec<(Value, Value)> = tx
-        .read(&as_type(cls).dict)?
+    let items: Vec<(Value, Value)> = as_type(cls)
+        .dict
+        .read(tx)?
         .iter()
         .map(|e| (e.key.clone(), e.value.clone()))
         .collect();

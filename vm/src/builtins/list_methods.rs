@@ -115,7 +115,7 @@ fn insert(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyRe
 fn remove(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let l = cell(args, "remove")?;
     arg_count("remove", args, 2, 2)?;
-    let items = tx.read(l)?.clone();
+    let items = tx.view(l, |v| v.clone())?;
     for (i, x) in items.iter().enumerate() {
         if x.is(&args[1]) || ops::eq(vm, tx, x, &args[1])? {
             tx.modify(l, |l| {
@@ -175,7 +175,7 @@ fn sort(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> PyResult
     if args.len() > 1 {
         return Err(type_error("sort() takes no positional arguments"));
     }
-    let items: Vec<Value> = tx.read(l)?.iter().cloned().collect();
+    let items: Vec<Value> = tx.view(l, |v| v.iter().cloned().collect())?;
     let reverse = match kwarg(kw, "reverse") {
         Some(r) => ops::truthy(vm, tx, r)?,
         None => false,
@@ -199,7 +199,7 @@ fn clear(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
 
 fn copy(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let l = cell(args, "copy")?;
-    Ok(Value::list(tx.read(l)?.clone()))
+    Ok(Value::list(tx.view(l, |v| v.clone())?))
 }
 
 fn dunder_len(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {

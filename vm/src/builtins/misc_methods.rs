@@ -63,11 +63,11 @@ pub const SLICE: Table = &[("indices", slice_indices)];
 
 fn prop_parts(args: &[Value]) -> PyResult<(Value, Value, Value, Value, Value)> {
     match args.first().and_then(|v| v.payload()) {
-        Some(Payload::Property(g, s, d, doc)) => Ok((
-            g.clone(),
-            s.clone(),
-            d.clone(),
-            doc.clone(),
+        Some(Payload::Property(p)) => Ok((
+            p[0].clone(),
+            p[1].clone(),
+            p[2].clone(),
+            p[3].clone(),
             args.get(1).cloned().unwrap_or_default(),
         )),
         _ => Err(type_error("descriptor requires a 'property' object")),
@@ -75,9 +75,7 @@ fn prop_parts(args: &[Value]) -> PyResult<(Value, Value, Value, Value, Value)> {
 }
 
 fn new_prop(g: Value, s: Value, d: Value, doc: Value) -> Value {
-    Value::Obj(stmpy_core::value::ObjRef::new(Payload::Property(
-        g, s, d, doc,
-    )))
+    Value::property(g, s, d, doc)
 }
 
 fn prop_setter(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -252,7 +250,7 @@ fn object_setattr(
                     .is_some_and(|o| o.is(&stmpy_core::types::types().object)) =>
         {
             let (k, v) = (args[1].clone(), args[2].clone());
-            tx.modify(&t.dict, |d| d.insert_str(k, h, v))?;
+            t.dict.modify(tx, |d| d.insert_str(k, h, v))?;
             Ok(Value::None)
         }
         _ => Err(type_error(
@@ -430,7 +428,7 @@ fn exc_add_note(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -
     {
         let key = Value::str("__notes__");
         let h = stmpy_core::str::str_hash("__notes__");
-        let existing = tx.read(inst.dict())?.get_str("__notes__", h).cloned();
+        let existing = tx.view(inst.dict(), |v| v.get_str("__notes__", h).cloned())?;
         match existing.as_ref().and_then(|v| v.payload()) {
             Some(Payload::List(l)) => {
                 let n = note.clone();

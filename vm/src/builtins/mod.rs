@@ -45,18 +45,18 @@ pub fn make_builtin_type(name: &str) -> ObjRef {
 /// (`weakref.ReferenceType` with base "weakref").
 pub fn make_native_type(name: &str, module: &str, base: &'static str) -> ObjRef {
     let t = types();
-    ObjRef::new(Payload::Type(TypeObj {
+    ObjRef::new(Payload::Type(Box::new(TypeObj {
         name: name.to_string(),
         module: module.to_string(),
         bases: vec![t.object.clone()],
         mro: vec![t.object.clone()],
-        dict: TVar::new(DictData::new()),
+        dict: stmpy_core::types::Namespace::new(DictData::new()),
         layout: Layout::Builtin,
         builtin_base: Some(base),
         meta: None,
         getattribute_hook: Default::default(),
         slots: None,
-    }))
+    })))
 }
 
 pub fn make_instance_of(cls: &ObjRef) -> ObjRef {
@@ -168,9 +168,9 @@ fn install(tx: &Tx, ty: &ObjRef, table: Table) -> Result<(), stmpy_core::stm::St
         return Ok(());
     };
     let owner: std::sync::Arc<str> = std::sync::Arc::from(t.name.as_str());
-    tx.modify(&t.dict, |d| {
+    t.dict.modify(tx, |d| {
         for (name, f) in table {
-            let key = Value::str(name);
+            let key = stmpy_core::intern::intern(name);
             let h = stmpy_core::str::str_hash(name);
             let v = if CLASS_METHODS.contains(name) {
                 Value::Obj(ObjRef::new(Payload::ClassMethod(native_value(name, *f))))
@@ -328,8 +328,8 @@ pub fn callable_name(f: &Value) -> String {
 /// The data of a dict/set/frozenset object.
 pub fn dict_data(tx: &Tx, o: &ObjRef) -> PyResult<DictData> {
     Ok(match &o.payload {
-        Payload::Dict(d) | Payload::Set(d) => tx.read(d)?.clone(),
-        Payload::FrozenSet(d) => d.clone(),
+        Payload::Dict(d) | Payload::Set(d) => tx.view(d, |v| v.clone())?,
+        Payload::FrozenSet(d) => (**d).clone(),
         _ => DictData::new(),
     })
 }
@@ -362,7 +362,7 @@ pub fn dict_del_str(tx: &Tx, d: &ObjRef, k: &Value) -> PyResult<bool> {
             return Ok(false);
         };
         let (name, h) = (s.as_str(), s.hash());
-        if tx.read(cell)?.get_str(name, h).is_none() {
+        if tx.view(cell, |v| v.get_str(name, h).is_none())? {
             return Ok(false);
         }
         let mut eqf = |a: &Value, _: &Value| Ok::<bool, ()>(a.payload_str() == Some(name));
@@ -377,8 +377,7 @@ pub fn dict_del_str(tx: &Tx, d: &ObjRef, k: &Value) -> PyResult<bool> {
 /// Reads `m[k]` for a namespace mapping (dict fast path, else `__getitem__`).
 pub fn mapping_get(vm: &mut Vm, tx: &Tx, m: &ObjRef, k: &Value) -> PyResult<Option<Value>> {
     if let Payload::Dict(cell) = &m.payload {
-        let d = tx.read(cell)?;
-        return ops::dict_lookup(vm, tx, d, k, None);
+        return ops::dict_cell_lookup(vm, tx, cell, k, None);
     }
     match getitem(vm, tx, &Value::Obj(m.clone()), k) {
         Ok(v) => Ok(Some(v)),
@@ -394,11 +393,9 @@ pub fn mapping_set(vm: &mut Vm, tx: &Tx, m: &ObjRef, k: Value, v: Value) -> PyRe
 /// (key, value) pairs of a mapping (dict, or anything with keys() and []).
 pub fn mapping_pairs(vm: &mut Vm, tx: &Tx, m: &Value) -> PyResult<Vec<(Value, Value)>> {
     if let Some(Payload::Dict(d)) = m.payload() {
-        return Ok(tx
-            .read(d)?
-            .iter()
-            .map(|e| (e.key.clone(), e.value.clone()))
-            .collect());
+        return Ok(tx.view(d, |d| {
+            d.iter().map(|e| (e.key.clone(), e.value.clone())).collect()
+        })?);
     }
     let keys_f = ops::getattr(vm, tx, m, &Value::str("keys"))?;
     let keys = vm.call(tx, &keys_f, &[], &[])?;
@@ -456,8 +453,7 @@ pub fn set_add(vm: &mut Vm, tx: &Tx, s: &Value, v: Value) -> PyResult<()> {
     if decided {
         return Ok(());
     }
-    let snapshot = tx.read(cell)?;
-    if ops::dict_lookup(vm, tx, snapshot, &v, Some(h))?.is_none() {
+    if ops::dict_cell_lookup(vm, tx, cell, &v, Some(h))?.is_none() {
         tx.modify(cell, |d| d.push_new(h, v, Value::None))?;
     }
     Ok(())
@@ -548,7 +544,7 @@ pub fn list_extend(vm: &mut Vm, tx: &Tx, l: &Value, it: &Value) -> PyResult<()> 
 
 /// `vars(obj)`-style dict copy of an attribute dict (a snapshot, not a live view).
 pub fn dict_proxy_of(tx: &Tx, d: &TVar<DictData>) -> PyResult<Value> {
-    Ok(Value::dict(tx.read(d)?.clone()))
+    Ok(Value::dict(tx.view(d, |v| v.clone())?))
 }
 
 /// Dict views (`d.keys()`, `d.values()`, `d.items()`): `kind` 0/1/2.
@@ -573,7 +569,7 @@ pub fn type_special_attr(tx: &Tx, o: &ObjRef, t: &TypeObj, n: &str) -> PyResult<
             .first()
             .map(|b| Value::Obj(b.clone()))
             .unwrap_or_default(),
-        "__dict__" => dict_proxy_of(tx, &t.dict)?,
+        "__dict__" => Value::dict(t.dict.view(tx, |v| v.clone())?),
         // Py_TPFLAGS_HEAPTYPE (1 << 9) marks classes made by `class` statements
         // (copyreg and pickle tell them from built-in types by it); BASETYPE (1 << 10).
         "__flags__" => Value::Int(if t.layout == Layout::Builtin {
@@ -664,9 +660,9 @@ pub fn builtin_special_attr(vm: &mut Vm, tx: &Tx, obj: &Value, n: &str) -> PyRes
         (Some(Payload::Range(a, _, _)), "start") => Some(Value::Int(*a)),
         (Some(Payload::Range(_, b, _)), "stop") => Some(Value::Int(*b)),
         (Some(Payload::Range(_, _, c)), "step") => Some(Value::Int(*c)),
-        (Some(Payload::Slice(a, _, _)), "start") => Some(a.clone()),
-        (Some(Payload::Slice(_, b, _)), "stop") => Some(b.clone()),
-        (Some(Payload::Slice(_, _, c)), "step") => Some(c.clone()),
+        (Some(Payload::Slice(s)), "start") => Some(s[0].clone()),
+        (Some(Payload::Slice(s)), "stop") => Some(s[1].clone()),
+        (Some(Payload::Slice(s)), "step") => Some(s[2].clone()),
         (Some(Payload::BoundMethod(s, _)), "__self__") => Some(s.clone()),
         (Some(Payload::BoundMethod(_, f)), "__func__") => Some(f.clone()),
         (Some(Payload::BoundMethod(_, f)), "__name__" | "__qualname__" | "__doc__") => {
@@ -680,13 +676,13 @@ pub fn builtin_special_attr(vm: &mut Vm, tx: &Tx, obj: &Value, n: &str) -> PyRes
             NativeKind::Function => builtin_doc(nf.name).map(Value::str).unwrap_or_default(),
             _ => Value::None,
         }),
-        (Some(Payload::Property(f, ..)), "fget") => Some(f.clone()),
-        (Some(Payload::Property(_, f, ..)), "fset") => Some(f.clone()),
-        (Some(Payload::Property(_, _, f, _)), "fdel") => Some(f.clone()),
-        (Some(Payload::Property(_, _, _, d)), "__doc__") => Some(d.clone()),
+        (Some(Payload::Property(p)), "fget") => Some(p[0].clone()),
+        (Some(Payload::Property(p)), "fset") => Some(p[1].clone()),
+        (Some(Payload::Property(p)), "fdel") => Some(p[2].clone()),
+        (Some(Payload::Property(p)), "__doc__") => Some(p[3].clone()),
         (Some(Payload::StaticMethod(f) | Payload::ClassMethod(f)), "__func__") => Some(f.clone()),
         (Some(Payload::Module(m)), "__name__") => Some(m.name.clone()),
-        (Some(Payload::Cell(c)), "cell_contents") => Some(tx.read(c)?.clone()),
+        (Some(Payload::Cell(c)), "cell_contents") => Some(tx.view(c, |v| v.clone())?),
         (Some(Payload::Opaque(_, d)), _) => misc_methods::opaque_attr(tx, d.as_ref(), n)?,
         _ => None,
     })
@@ -723,8 +719,9 @@ pub fn addr(o: &ObjRef) -> String {
 /// `<__main__.A object at 0x...>`-style name of a class: module-qualified.
 pub fn class_qualname(tx: &Tx, class: &ObjRef) -> PyResult<String> {
     let t = as_type(class);
-    let own = tx
-        .read(&t.dict)?
+    let own = t
+        .dict
+        .read(tx)?
         .get_str("__module__", stmpy_core::str::str_hash("__module__"))
         .cloned();
     let module = own
@@ -732,8 +729,9 @@ pub fn class_qualname(tx: &Tx, class: &ObjRef) -> PyResult<String> {
         .and_then(|m| m.payload_str())
         .unwrap_or(&t.module)
         .to_string();
-    let qn = tx
-        .read(&t.dict)?
+    let qn = t
+        .dict
+        .read(tx)?
         .get_str("__qualname__", stmpy_core::str::str_hash("__qualname__"))
         .cloned();
     let qn = qn
@@ -773,7 +771,7 @@ pub fn repr_obj(vm: &mut Vm, tx: &Tx, v: &Value, o: &ObjRef) -> PyResult<String>
             if vm.repr_guard.contains(&o.id()) {
                 return Ok("[...]".into());
             }
-            let items: Vec<Value> = tx.read(l)?.iter().cloned().collect();
+            let items: Vec<Value> = tx.view(l, |v| v.iter().cloned().collect())?;
             vm.repr_guard.push(o.id());
             let r = join_reprs(vm, tx, &items);
             vm.repr_guard.pop();
@@ -783,7 +781,7 @@ pub fn repr_obj(vm: &mut Vm, tx: &Tx, v: &Value, o: &ObjRef) -> PyResult<String>
             if vm.repr_guard.contains(&o.id()) {
                 return Ok("{...}".into());
             }
-            let d = tx.read(d)?.clone();
+            let d = tx.view(d, |v| v.clone())?;
             vm.repr_guard.push(o.id());
             let mut parts = Vec::with_capacity(d.len());
             let mut r = Ok(());
@@ -894,10 +892,10 @@ pub fn repr_obj(vm: &mut Vm, tx: &Tx, v: &Value, o: &ObjRef) -> PyResult<String>
         Payload::Module(m) => {
             let name = m.name.payload_str().unwrap_or("?").to_string();
             let file = match &m.dict.payload {
-                Payload::Dict(d) => tx
-                    .read(d)?
-                    .get_str("__file__", stmpy_core::str::str_hash("__file__"))
-                    .cloned(),
+                Payload::Dict(d) => tx.view(d, |d| {
+                    d.get_str("__file__", stmpy_core::str::str_hash("__file__"))
+                        .cloned()
+                })?,
                 _ => None,
             };
             match file.as_ref().and_then(|f| f.payload_str()) {
@@ -913,11 +911,11 @@ pub fn repr_obj(vm: &mut Vm, tx: &Tx, v: &Value, o: &ObjRef) -> PyResult<String>
                 format!("range({a}, {b}, {c})")
             }
         }
-        Payload::Slice(a, b, c) => format!(
+        Payload::Slice(s) => format!(
             "slice({}, {}, {})",
-            ops::repr(vm, tx, a)?,
-            ops::repr(vm, tx, b)?,
-            ops::repr(vm, tx, c)?
+            ops::repr(vm, tx, &s[0])?,
+            ops::repr(vm, tx, &s[1])?,
+            ops::repr(vm, tx, &s[2])?
         ),
         Payload::Property(..) => format!("<property object at {}>", addr(o)),
         Payload::StaticMethod(_) => format!("<staticmethod object at {}>", addr(o)),
@@ -1095,9 +1093,10 @@ pub fn slice_indices(
 /// A slice's start, stop and (non-zero) step as integers, calling `__index__` where
 /// needed (so it may run Python code: call it outside `Tx::modify`).
 pub fn slice_fields(vm: &mut Vm, tx: &Tx, s: &Value) -> PyResult<(Option<i64>, Option<i64>, i64)> {
-    let Some(Payload::Slice(a, b, c)) = s.payload() else {
+    let Some(Payload::Slice(s)) = s.payload() else {
         return Err(type_error("not a slice"));
     };
+    let [a, b, c] = &**s;
     let get = |vm: &mut Vm, v: &Value| -> PyResult<Option<i64>> {
         if v.is_none() {
             return Ok(None);
@@ -1184,22 +1183,28 @@ pub fn getitem(vm: &mut Vm, tx: &Tx, container: &Value, key: &Value) -> PyResult
         }
     }
     match &o.payload {
+        // `view`, not `read`: a later store to the list stays in place (see
+        // `ops::dict_cell_lookup`).
         Payload::List(l) => {
-            let l = tx.read(l)?;
             if is_slice(key) {
-                let (start, _, step, n) = slice_indices(vm, tx, key, l.len())?;
-                if step == 1 {
-                    let s = start as usize;
-                    return Ok(Value::list(l.slice(s, s + n)));
-                }
-                return Ok(Value::list_from(
-                    slice_positions(start, step, n)
-                        .map(|i| l[i].clone())
-                        .collect(),
-                ));
+                let len = tx.view(l, |l| l.len())?;
+                // (May run `__index__`, which may resize the list: hence `get`.)
+                let (start, _, step, n) = slice_indices(vm, tx, key, len)?;
+                return Ok(tx.view(l, |l| {
+                    if step == 1 && start as usize + n <= l.len() {
+                        let s = start as usize;
+                        return Value::list(l.slice(s, s + n));
+                    }
+                    Value::list_from(
+                        slice_positions(start, step, n)
+                            .filter_map(|i| l.get(i).cloned())
+                            .collect(),
+                    )
+                })?);
             }
-            let i = ops::seq_index(key, l.len(), "list")?;
-            Ok(l[i].clone())
+            Ok(tx.view(l, |l| {
+                ops::seq_index(key, l.len(), "list").map(|i| l[i].clone())
+            })??)
         }
         Payload::Tuple(t) => {
             if is_slice(key) {
@@ -1270,13 +1275,10 @@ pub fn getitem(vm: &mut Vm, tx: &Tx, container: &Value, key: &Value) -> PyResult
             let i = ops::seq_index(key, len, "range object")?;
             Ok(Value::Int(a + i as i64 * c))
         }
-        Payload::Dict(d) => {
-            let d = tx.read(d)?;
-            match ops::dict_lookup(vm, tx, d, key, None)? {
-                Some(v) => Ok(v),
-                None => Err(Unwind::with_args(ExcKind::KeyError, vec![key.clone()])),
-            }
-        }
+        Payload::Dict(d) => match ops::dict_cell_lookup(vm, tx, d, key, None)? {
+            Some(v) => Ok(v),
+            None => Err(Unwind::with_args(ExcKind::KeyError, vec![key.clone()])),
+        },
         Payload::Instance(inst) => {
             if let Some(b) = crate::subclass::builtin_self(vm, tx, container, "__getitem__")? {
                 return subclass_getitem(vm, tx, container, &inst.class, &b, key);
@@ -1426,7 +1428,7 @@ pub fn setitem(vm: &mut Vm, tx: &Tx, container: &Value, key: Value, v: Value) ->
             {
                 return Ok(());
             }
-            let snapshot = tx.read(cell)?.clone();
+            let snapshot = tx.view(cell, |v| v.clone())?;
             let mut eqf = |a: &Value, b: &Value| ops::eq(vm, tx, a, b);
             let slot = snapshot.lookup(h, &key, &mut eqf)?;
             match slot {
@@ -1519,7 +1521,7 @@ pub fn delitem(vm: &mut Vm, tx: &Tx, container: &Value, key: &Value) -> PyResult
     };
     match container.payload() {
         Some(Payload::List(cell)) => {
-            let len = tx.read(cell)?.len();
+            let len = tx.view(cell, |v| v.len())?;
             if is_slice(key) {
                 let (start, _, step, n) = slice_indices(vm, tx, key, len)?;
                 let mut pos: Vec<usize> = slice_positions(start, step, n).collect();
@@ -1539,7 +1541,7 @@ pub fn delitem(vm: &mut Vm, tx: &Tx, container: &Value, key: &Value) -> PyResult
         }
         Some(Payload::Dict(cell)) => {
             let h = ops::hash(vm, tx, key)?;
-            let snapshot = tx.read(cell)?.clone();
+            let snapshot = tx.view(cell, |v| v.clone())?;
             let mut eqf = |a: &Value, b: &Value| ops::eq(vm, tx, a, b);
             match snapshot.lookup(h, key, &mut eqf)? {
                 Some(i) => {
@@ -1608,12 +1610,12 @@ pub fn seq_binary(
         }
         (BinOp::Add, Some(Payload::List(x)), Some(Payload::List(y))) => {
             if op.is_inplace() {
-                let items = tx.read(y)?.clone();
+                let items = tx.view(y, |v| v.clone())?;
                 tx.modify(x, |l| l.append(items))?;
                 return Ok(Some(a.clone()));
             }
-            let mut l = tx.read(x)?.clone();
-            l.append(tx.read(y)?.clone());
+            let mut l = tx.view(x, |v| v.clone())?;
+            l.append(tx.view(y, |v| v.clone())?);
             Ok(Some(Value::list(l)))
         }
         (BinOp::Add, Some(Payload::List(x)), _) if op.is_inplace() => {
@@ -1737,7 +1739,7 @@ pub fn seq_binary(
             let target = if op.is_inplace() {
                 a.clone()
             } else {
-                Value::dict(tx.read(x)?.clone())
+                Value::dict(tx.view(x, |v| v.clone())?)
             };
             for (k, v) in mapping_pairs(vm, tx, b)? {
                 dict_set(vm, tx, &target, k, v)?;
@@ -1804,9 +1806,7 @@ pub fn construct_builtin(
                 Some(v) => crate::iter::collect(vm, tx, v)?,
                 None => vec![],
             };
-            Ok(Value::Obj(ObjRef::new(Payload::FrozenSet(build_set_data(
-                vm, tx, items,
-            )?))))
+            Ok(Value::frozenset(build_set_data(vm, tx, items)?))
         }
         "bytes" => funcs::bytes_new(vm, tx, args, kw),
         "complex" => complex_methods::complex_new(vm, tx, args, kw),
@@ -1827,7 +1827,7 @@ pub fn construct_builtin(
                 2 => (args[0].clone(), args[1].clone(), Value::None),
                 _ => (args[0].clone(), args[1].clone(), args[2].clone()),
             };
-            Ok(Value::Obj(ObjRef::new(Payload::Slice(a, b, c))))
+            Ok(Value::slice(a, b, c))
         }
         "type" => funcs::type_new(vm, tx, args, kw),
         "object" => Ok(Value::Obj(make_instance_of(&types().object))),
@@ -1838,12 +1838,12 @@ pub fn construct_builtin(
                     .or_else(|| kwarg(kw, n).cloned())
                     .unwrap_or_default()
             };
-            Ok(Value::Obj(ObjRef::new(Payload::Property(
+            Ok(Value::property(
                 get(0, "fget"),
                 get(1, "fset"),
                 get(2, "fdel"),
                 get(3, "doc"),
-            ))))
+            ))
         }
         "staticmethod" => {
             arg_count("staticmethod", args, 1, 1)?;

@@ -174,11 +174,11 @@ pub fn getsizeof(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) 
             }
             Payload::Tuple(t) => 40 + 8 * t.len() as i64,
             Payload::List(l) => {
-                let n = tx.read(l)?.len() as i64;
+                let n = tx.view(l, |v| v.len())? as i64;
                 if n == 0 { 56 } else { 56 + 8 * n }
             }
             Payload::Dict(d) => {
-                let n = tx.read(d)?.len();
+                let n = tx.view(d, |v| v.len())?;
                 match n {
                     0 => 64,
                     1..=5 => 224,

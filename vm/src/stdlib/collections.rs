@@ -57,7 +57,7 @@ fn cell(v: Option<&Value>) -> PyResult<&TVar<Items>> {
 /// The items of a list or tuple argument (the Python side converts other iterables).
 fn seq(v: Option<&Value>, tx: &Tx) -> PyResult<Vec<Value>> {
     match v.and_then(|v| v.payload()) {
-        Some(Payload::List(l)) => Ok(tx.read(l)?.iter().cloned().collect()),
+        Some(Payload::List(l)) => Ok(tx.view(l, |v| v.iter().cloned().collect())?),
         Some(Payload::Tuple(t)) => Ok(t.to_vec()),
         _ => Err(type_error("expected a list")),
     }
@@ -102,12 +102,12 @@ fn dq_new(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyRe
 }
 
 fn dq_len(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(Value::Int(tx.read(cell(args.first())?)?.len() as i64))
+    Ok(Value::Int(tx.view(cell(args.first())?, |v| v.len())? as i64))
 }
 
 fn dq_items(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let items = tx.read(cell(args.first())?)?;
-    Ok(Value::list_from(items.iter().cloned().collect()))
+    let items = tx.view(cell(args.first())?, |d| d.iter().cloned().collect())?;
+    Ok(Value::list_from(items))
 }
 
 fn dq_append(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -206,9 +206,10 @@ fn dq_rotate(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> P
 }
 
 fn dq_get(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let d = tx.read(cell(args.first())?)?;
-    let i = index(int_arg(args.get(1))?, d.len())?;
-    Ok(d[i].clone())
+    let i = int_arg(args.get(1))?;
+    tx.view(cell(args.first())?, |d| {
+        index(i, d.len()).map(|i| d[i].clone())
+    })?
 }
 
 fn dq_set(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {

@@ -233,9 +233,7 @@ pub fn init(vm: &mut Vm, tx: &Tx, g: &ObjRef) -> PyResult<()> {
         .iter()
         .map(|n| Value::str(n))
         .collect();
-    let set = Value::Obj(ObjRef::new(Payload::FrozenSet(
-        crate::builtins::build_set_data(vm, tx, names)?,
-    )));
+    let set = Value::frozenset(crate::builtins::build_set_data(vm, tx, names)?);
     crate::modules::set_attr(tx, g, "algorithms_guaranteed", set.clone())?;
     crate::modules::set_attr(tx, g, "algorithms_available", set)?;
     Ok(())

@@ -128,7 +128,7 @@ fn siftup(vm: &mut Vm, tx: &Tx, max: bool, h: &mut ListData, mut pos: usize) -> 
 
 fn heappush(vm: &mut Vm, tx: &Tx, args: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
     let cell = heap_arg("heappush", args, 2)?;
-    let mut h = tx.read(cell)?.clone();
+    let mut h = tx.view(cell, |v| v.clone())?;
     h.push_back(args[1].clone());
     let n = h.len() - 1;
     siftdown(vm, tx, false, &mut h, 0, n)?;
@@ -138,7 +138,7 @@ fn heappush(vm: &mut Vm, tx: &Tx, args: &[Value], _k: &[(Value, Value)]) -> PyRe
 
 fn pop(vm: &mut Vm, tx: &Tx, args: &[Value], name: &str, max: bool) -> PyResult<Value> {
     let cell = heap_arg(name, args, 1)?;
-    let mut h = tx.read(cell)?.clone();
+    let mut h = tx.view(cell, |v| v.clone())?;
     let last = h
         .pop_back()
         .ok_or_else(|| index_error("index out of range"))?;
@@ -162,7 +162,7 @@ fn heappop_max(vm: &mut Vm, tx: &Tx, args: &[Value], _k: &[(Value, Value)]) -> P
 
 fn replace(vm: &mut Vm, tx: &Tx, args: &[Value], name: &str, max: bool) -> PyResult<Value> {
     let cell = heap_arg(name, args, 2)?;
-    let mut h = tx.read(cell)?.clone();
+    let mut h = tx.view(cell, |v| v.clone())?;
     if h.is_empty() {
         return Err(index_error("index out of range"));
     }
@@ -182,7 +182,7 @@ fn heapreplace_max(vm: &mut Vm, tx: &Tx, args: &[Value], _k: &[(Value, Value)]) 
 
 fn heappushpop(vm: &mut Vm, tx: &Tx, args: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
     let cell = heap_arg("heappushpop", args, 2)?;
-    let mut h = tx.read(cell)?.clone();
+    let mut h = tx.view(cell, |v| v.clone())?;
     let item = args[1].clone();
     if h.is_empty() || !less(vm, tx, &h[0].clone(), &item)? {
         return Ok(item);
@@ -195,7 +195,7 @@ fn heappushpop(vm: &mut Vm, tx: &Tx, args: &[Value], _k: &[(Value, Value)]) -> P
 
 fn heapify_impl(vm: &mut Vm, tx: &Tx, args: &[Value], name: &str, max: bool) -> PyResult<Value> {
     let cell = heap_arg(name, args, 1)?;
-    let mut h = tx.read(cell)?.clone();
+    let mut h = tx.view(cell, |v| v.clone())?;
     for i in (0..h.len() / 2).rev() {
         siftup(vm, tx, max, &mut h, i)?;
     }
@@ -285,7 +285,7 @@ fn search(vm: &mut Vm, tx: &Tx, b: &BisectArgs, x: &Value, right: bool) -> PyRes
     };
     // A list is read once; other sequences go through __getitem__ as in CPython.
     let snapshot = match b.a.payload() {
-        Some(Payload::List(l)) => Some(tx.read(l)?.clone()),
+        Some(Payload::List(l)) => Some(tx.view(l, |v| v.clone())?),
         _ => None,
     };
     while lo < hi {
@@ -332,7 +332,7 @@ fn insort(vm: &mut Vm, tx: &Tx, b: BisectArgs, right: bool) -> PyResult<Value> {
     let i = search(vm, tx, &b, &kx, right)?;
     match b.a.payload() {
         Some(Payload::List(l)) => {
-            let len = tx.read(l)?.len() as i64;
+            let len = tx.view(l, |v| v.len())? as i64;
             let at = i.clamp(0, len) as usize;
             tx.modify(l, |v| v.insert(at, b.x.clone()))?;
         }

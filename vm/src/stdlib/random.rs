@@ -108,18 +108,18 @@ pub fn random_class() -> &'static ObjRef {
                 native_value(name, *f),
             );
         }
-        ObjRef::new(Payload::Type(TypeObj {
+        ObjRef::new(Payload::Type(Box::new(TypeObj {
             name: "Random".to_string(),
             module: "random".to_string(),
             bases: vec![t.object.clone()],
             mro: vec![t.object.clone()],
-            dict: TVar::new(dict),
+            dict: stmpy_core::types::Namespace::new(dict),
             layout: Layout::Object,
             builtin_base: None,
             meta: None,
             getattribute_hook: Default::default(),
             slots: None,
-        }))
+        })))
     })
 }
 
@@ -144,18 +144,18 @@ pub fn system_random_class() -> &'static ObjRef {
             );
         }
         let base = random_class().clone();
-        ObjRef::new(Payload::Type(TypeObj {
+        ObjRef::new(Payload::Type(Box::new(TypeObj {
             name: "SystemRandom".to_string(),
             module: "random".to_string(),
             bases: vec![base.clone()],
             mro: vec![base, t.object.clone()],
-            dict: TVar::new(dict),
+            dict: stmpy_core::types::Namespace::new(dict),
             layout: Layout::Object,
             builtin_base: None,
             meta: None,
             getattribute_hook: Default::default(),
             slots: None,
-        }))
+        })))
     })
 }
 
@@ -205,8 +205,9 @@ pub fn init(vm: &mut Vm, tx: &Tx, globals: &ObjRef) -> PyResult<()> {
         return Ok(());
     };
     for name in MODULE_FUNCTIONS {
-        let method = tx
-            .read(&t.dict)?
+        let method = t
+            .dict
+            .read(tx)?
             .get_str(name, stmpy_core::str::str_hash(name))
             .cloned();
         if let Some(m) = method {
@@ -247,8 +248,10 @@ fn state_of(tx: &Tx, self_: &Value, method: &str) -> PyResult<ObjRef> {
             type_name(self_)
         )));
     };
-    if let Some(Value::Obj(o)) = tx.read(inst.dict())?.get_str(STATE_KEY, state_hash()) {
-        return Ok(o.clone());
+    if let Some(Value::Obj(o)) =
+        tx.view(inst.dict(), |d| d.get_str(STATE_KEY, state_hash()).cloned())?
+    {
+        return Ok(o);
     }
     let fresh = if is_system(self_) {
         Random::system()
@@ -597,7 +600,7 @@ fn randint(vm: &mut Vm, tx: &Tx, args: Args, kw: Kw) -> PyResult<Value> {
 /// The items of a list or tuple, read once; `None` for other sequences.
 fn items_of(tx: &Tx, v: &Value) -> PyResult<Option<Vec<Value>>> {
     Ok(match v.payload() {
-        Some(Payload::List(cell)) => Some(tx.read(cell)?.iter().cloned().collect()),
+        Some(Payload::List(cell)) => Some(tx.view(cell, |v| v.iter().cloned().collect())?),
         Some(Payload::Tuple(items)) => Some(items.to_vec()),
         _ => None,
     })
@@ -644,7 +647,7 @@ fn shuffle(vm: &mut Vm, tx: &Tx, args: Args, kw: Kw) -> PyResult<Value> {
             r.shuffle_by(n, |i, j| swaps.push((i, j)));
             swaps
         })?;
-        if tx.read(cell)?.len() == n {
+        if tx.view(cell, |v| v.len())? == n {
             tx.modify(cell, |v| {
                 // Swapping inside a persistent vector copies tree paths; a flat copy
                 // shuffled in place and rebuilt is several times faster.

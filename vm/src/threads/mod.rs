@@ -250,7 +250,10 @@ impl Drop for Idle {
 }
 
 /// Rolls back a transaction that called `retry` and parks until a cell it read changes.
+/// The thread does not count as running while it is parked: a thread left alone (a
+/// worker whose starter waits in `join`) runs inevitable transactions meanwhile.
 pub fn abort_and_wait(tx: Tx) {
+    let _idle = Idle::new();
     tx.abort_and_wait();
 }
 
@@ -273,23 +276,6 @@ pub fn request_boundary(vm: &mut Vm) -> bool {
     } else {
         false
     }
-}
-
-/// Whether the eval loop should end the transaction before entering `with mgr:`: while
-/// other threads run, when `mgr.__enter__` is Python code (it may wait, e.g.
-/// `Lock.acquire`, and a wait re-runs the transaction from its start; called from the
-/// `with`, it runs nested, where no boundary of its own can happen), and when the
-/// transaction has already run calls or loops (a fresh one is not split again).
-pub fn split_before_with(vm: &Vm, tx: &Tx, mgr: &Value) -> PyResult<bool> {
-    if RUNNING.load(Ordering::Relaxed) < 2 || vm.budget >= vm.budget_size || atomic_depth() > 0 {
-        return Ok(false);
-    }
-    let ty = stmpy_core::types::type_of(mgr).clone();
-    let enter = crate::ops::lookup_type(tx, &ty, "__enter__")?;
-    Ok(matches!(
-        enter.as_ref().and_then(|e| e.payload()),
-        Some(stmpy_core::value::Payload::Function(_))
-    ))
 }
 
 pub fn atomic_enter(vm: &mut Vm) {
