@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Barrier};
 use std::time::Duration;
 
-use common::{Rng, terminates};
+use common::{MIRI_SCALE, Rng, terminates};
 use stmpy_stm::{
     AbortCause, StmError, TVar, Tx, TxMode, atomically, enable_stats, stats, try_atomically,
 };
@@ -61,7 +61,7 @@ fn opacity_bank_total_is_constant_inside_every_transaction() {
                 let accts = accts.clone();
                 std::thread::spawn(move || {
                     let mut rng = Rng(0x1234_5678 + t);
-                    for i in 0..3000 {
+                    for i in 0..3000 / MIRI_SCALE {
                         if t == 3 && i % 50 == 0 {
                             // Some transactions turn inevitable half-way.
                             atomically(|tx| {
@@ -86,7 +86,7 @@ fn opacity_bank_total_is_constant_inside_every_transaction() {
 
 #[test]
 fn bounded_queue_with_retry_loses_and_duplicates_nothing() {
-    const PER_PRODUCER: u64 = 2000;
+    const PER_PRODUCER: u64 = 2000 / MIRI_SCALE;
     const CAP: usize = 8;
     terminates(Duration::from_secs(60), || {
         let q = Arc::new(TVar::new(VecDeque::<u64>::new()));
@@ -186,7 +186,7 @@ fn two_threads_on_the_same_cells_make_progress() {
             .map(|t| {
                 let cells = cells.clone();
                 std::thread::spawn(move || {
-                    for _ in 0..5000 {
+                    for _ in 0..5000 / MIRI_SCALE {
                         atomically(|tx| {
                             let (mine, other) = (t % 2, 1 - t % 2);
                             let (a, b) = (*cells[mine].read(tx)?, *cells[other].read(tx)?);
@@ -203,7 +203,8 @@ fn two_threads_on_the_same_cells_make_progress() {
         let (a, b) = (cells[0].snapshot(), cells[1].snapshot());
         assert_eq!(a + b, 0);
         // Threads 0 and 2 add to cell 0, thread 1 to cell 1; each subtracts from the other.
-        assert_eq!(a, 5000 * 2 - 5000);
+        let n = (5000 / MIRI_SCALE) as i64;
+        assert_eq!(a, n * 2 - n);
     });
 }
 

@@ -6,9 +6,14 @@ use std::time::Duration;
 
 use stmpy_stm::{StmError, Tx, TxMode};
 
+/// Loop counts are divided by this under Miri (~1000x slower than native code).
+pub const MIRI_SCALE: u64 = if cfg!(miri) { 50 } else { 1 };
+
 /// Runs `f` on its own thread and fails the test if it has not finished within `limit`
-/// (a deadlock or livelock fails instead of hanging CI).
+/// (a deadlock or livelock fails instead of hanging CI). Under Miri the limit is
+/// stretched by its slowness.
 pub fn terminates<R: Send + 'static>(limit: Duration, f: impl FnOnce() -> R + Send + 'static) -> R {
+    let limit = if cfg!(miri) { limit * 100 } else { limit };
     let (tx, rx) = mpsc::channel();
     let h = std::thread::spawn(move || {
         let r = f();
