@@ -55,6 +55,8 @@ pub fn add_traceback(tx: &Tx, exc: &ObjRef, frame: &Frame) -> PyResult<()> {
     if let Some(c) = exc_cell(exc) {
         let loc = frame.code.code.location(frame.pc.saturating_sub(1) as u32);
         let entry = TraceEntry {
+            code: Some(frame.code.clone()),
+            globals: Some(frame.globals.clone()),
             filename: frame.code.code.filename.clone(),
             name: Arc::from(frame.code.code.name.as_str()),
             line: loc.line,
@@ -315,7 +317,7 @@ impl TracebackObj {
             "tb_lineno" => Value::Int(e.line as i64),
             "tb_next" => traceback_level(self.entries.clone(), self.level - 1),
             "tb_lasti" => Value::Int(0),
-            "tb_frame" => Value::None,
+            "tb_frame" => crate::modules::frame::traceback_frame(e),
             _ => return None,
         })
     }

@@ -87,6 +87,7 @@ pub const FROZEN_MODULES: &[FrozenModule] = &[
     frozen!("pprint", "pprint.py"),
     frozen!("re", "re.py"),
     frozen!("shlex", "shlex.py"),
+    frozen!("signal", "signal.py"),
     frozen!("stat", "stat.py"),
     frozen!("statistics", "statistics.py"),
     frozen!("string", "string.py"),
