@@ -212,6 +212,9 @@ impl Instance {
 pub struct ExcState {
     pub args: Value,
     pub traceback: Vec<TraceEntry>,
+    /// `__traceback__` once Python code has seen or set it: the head of a chain of
+    /// traceback objects (None for none); `None` here while it is only `traceback`.
+    pub tb_obj: Option<Value>,
     pub cause: Value,
     pub context: Value,
     pub suppress_context: bool,
