@@ -231,13 +231,16 @@ impl Instance {
 pub struct ExcState {
     pub args: Value,
     pub traceback: Vec<TraceEntry>,
+    /// `__traceback__` once Python code has seen or set it: the head of a chain of
+    /// traceback objects (None for none); `None` here while it is only `traceback`.
+    pub tb_obj: Option<Value>,
     pub cause: Value,
     pub context: Value,
     pub suppress_context: bool,
 }
 
 /// One traceback line: where a frame was when the exception passed through it.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct TraceEntry {
     pub filename: Arc<str>,
     pub name: Arc<str>,
@@ -247,6 +250,15 @@ pub struct TraceEntry {
     pub end_line: u32,
     pub col: u32,
     pub end_col: u32,
+    /// The frame's code (the VM's, opaque here) and globals, for `tb.tb_frame`.
+    pub code: Option<Arc<dyn Any + Send + Sync>>,
+    pub globals: Option<ObjRef>,
+}
+
+impl std::fmt::Debug for TraceEntry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{} in {}", self.filename, self.line, self.name)
+    }
 }
 
 /// A Python function: code plus the environment it closes over.

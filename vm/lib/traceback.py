@@ -1,8 +1,9 @@
 """traceback: print_exc, format_exc, print_exception, format_exception,
-format_exception_only, print_stack/format_stack/extract_stack (simplified).
+format_exception_only, format_tb/extract_tb/walk_tb over traceback objects,
+print_stack/format_stack/extract_stack, TracebackException.
 
-The text of an exception's traceback comes from the runtime (sys._format_exception),
-which prints uncaught exceptions exactly as CPython does.
+Each traceback entry is formatted by the runtime (sys._format_tb_entry), the same code
+that prints uncaught exceptions exactly as CPython does (source line and ^^^ markers).
 """
 
 import sys
@@ -31,7 +32,10 @@ def format_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None, chain=Tr
     value = _exc_value(exc, value)
     if value is None:
         return ['NoneType: None\n']
-    return _split_lines(sys._format_exception(value))
+    if tb is _sentinel:
+        tb = value.__traceback__
+    te = TracebackException(type(value), value, tb, limit=limit, compact=True)
+    return list(te.format(chain=chain))
 
 
 def format_exception_only(exc, /, value=_sentinel):
@@ -103,7 +107,7 @@ def print_last(limit=None, file=None, chain=True):
 
 class FrameSummary:
     __slots__ = ('filename', 'lineno', 'end_lineno', 'colno', 'end_colno', 'name',
-                 '_line', 'locals')
+                 '_line', 'locals', '_formatted')
 
     def __init__(self, filename, lineno, name, *, lookup_line=True, locals=None,
                  line=None, end_lineno=None, colno=None, end_colno=None):
@@ -115,6 +119,7 @@ class FrameSummary:
         self.end_lineno = end_lineno
         self.colno = colno
         self.end_colno = end_colno
+        self._formatted = None
 
     def __eq__(self, other):
         if isinstance(other, FrameSummary):
@@ -202,14 +207,37 @@ class StackSummary:
                 result.append(FrameSummary(filename, lineno, name, line=line))
         return result
 
+    def format_frame_summary(self, frame):
+        if frame._formatted is not None:
+            return frame._formatted
+        row = ['  File "{}", line {}, in {}\n'.format(frame.filename, frame.lineno,
+                                                      frame.name)]
+        if frame.line:
+            row.append('    {}\n'.format(frame.line.strip()))
+        return ''.join(row)
+
     def format(self):
+        # Runs of one line repeated (recursion) print three times, then a count.
         result = []
+        last = None
+        count = 0
         for frame in self:
-            row = ['  File "{}", line {}, in {}\n'.format(frame.filename, frame.lineno,
-                                                          frame.name)]
-            if frame.line:
-                row.append('    {}\n'.format(frame.line.strip()))
-            result.append(''.join(row))
+            key = (frame.filename, frame.lineno, frame.name)
+            if key != last:
+                if count > _RECURSIVE_CUTOFF:
+                    count -= _RECURSIVE_CUTOFF
+                    result.append(f'  [Previous line repeated {count} more '
+                                  f'time{"s" if count > 1 else ""}]\n')
+                last = key
+                count = 0
+            count += 1
+            if count > _RECURSIVE_CUTOFF:
+                continue
+            result.append(self.format_frame_summary(frame))
+        if count > _RECURSIVE_CUTOFF:
+            count -= _RECURSIVE_CUTOFF
+            result.append(f'  [Previous line repeated {count} more '
+                          f'time{"s" if count > 1 else ""}]\n')
         return result
 
 
@@ -240,6 +268,9 @@ def print_list(extracted_list, file=None):
         print(item, file=file, end='')
 
 
+_RECURSIVE_CUTOFF = 3
+
+
 def format_stack(f=None, limit=None):
     stack = extract_stack(limit=limit)
     stack.pop()
@@ -257,41 +288,90 @@ def walk_stack(f):
 
 
 def walk_tb(tb):
-    return iter(())
+    """Walk a traceback yielding the frame and line number for each frame."""
+    while tb is not None:
+        yield tb.tb_frame, tb.tb_lineno
+        tb = tb.tb_next
+
+
+def _tb_items(tb, limit):
+    if limit is None:
+        limit = getattr(sys, 'tracebacklimit', None)
+        if limit is not None and limit < 0:
+            limit = 0
+    items = []
+    while tb is not None:
+        items.append(tb)
+        tb = tb.tb_next
+    if limit is not None:
+        items = items[:limit] if limit >= 0 else items[limit:]
+    return items
 
 
 def extract_tb(tb, limit=None):
-    return StackSummary()
+    """The FrameSummary entries of a traceback, outermost first."""
+    result = StackSummary()
+    for t in _tb_items(tb, limit):
+        frame = t.tb_frame
+        code = frame.f_code if frame is not None else None
+        fs = FrameSummary(code.co_filename if code else '?', t.tb_lineno,
+                          code.co_name if code else '?')
+        fs._formatted = sys._format_tb_entry(t)
+        result.append(fs)
+    return result
 
 
 def format_tb(tb, limit=None):
-    return []
+    return extract_tb(tb, limit=limit).format()
 
 
 def print_tb(tb, limit=None, file=None):
-    pass
+    print_list(extract_tb(tb, limit=limit), file=file)
 
 
 def clear_frames(tb):
     pass
 
 
+_cause_message = ('\nThe above exception was the direct cause '
+                  'of the following exception:\n\n')
+
+_context_message = ('\nDuring handling of the above exception, '
+                    'another exception occurred:\n\n')
+
+
 class TracebackException:
+    """An exception ready for rendering: its stack (StackSummary) and the exceptions
+    it was caused by or raised while handling."""
+
     def __init__(self, exc_type, exc_value, exc_traceback, *, limit=None,
                  lookup_lines=True, capture_locals=False, compact=False,
                  max_group_width=15, max_group_depth=10, _seen=None):
+        if _seen is None:
+            _seen = set()
+        _seen.add(id(exc_value))
         self.exc_type = exc_type
         self._value = exc_value
         self._str = _safe_str(exc_value)
+        self.stack = extract_tb(exc_traceback, limit=limit)
+        self.__notes__ = getattr(exc_value, '__notes__', None)
+        self.__suppress_context__ = getattr(exc_value, '__suppress_context__', False)
         self.__cause__ = None
         self.__context__ = None
-        self.__suppress_context__ = getattr(exc_value, '__suppress_context__', False)
-        self.__notes__ = getattr(exc_value, '__notes__', None)
-        self.stack = StackSummary()
+        cause = getattr(exc_value, '__cause__', None)
+        context = getattr(exc_value, '__context__', None)
+        if cause is not None and id(cause) not in _seen:
+            self.__cause__ = TracebackException(type(cause), cause, cause.__traceback__,
+                                                limit=limit, _seen=_seen)
+        if context is not None and id(context) not in _seen and not (
+                compact and (self.__cause__ is not None or self.__suppress_context__)):
+            self.__context__ = TracebackException(type(context), context,
+                                                  context.__traceback__, limit=limit,
+                                                  _seen=_seen)
 
     @classmethod
     def from_exception(cls, exc, *args, **kwargs):
-        return cls(type(exc), exc, None, *args, **kwargs)
+        return cls(type(exc), exc, exc.__traceback__, *args, **kwargs)
 
     def __eq__(self, other):
         if isinstance(other, TracebackException):
@@ -305,7 +385,27 @@ class TracebackException:
         yield from format_exception_only(self._value)
 
     def format(self, *, chain=True):
-        yield from format_exception(self._value, chain=chain)
+        output = []
+        exc = self
+        if chain:
+            while exc is not None:
+                if exc.__cause__ is not None:
+                    chained_msg, chained_exc = _cause_message, exc.__cause__
+                elif exc.__context__ is not None and not exc.__suppress_context__:
+                    chained_msg, chained_exc = _context_message, exc.__context__
+                else:
+                    chained_msg, chained_exc = None, None
+                output.append((chained_msg, exc))
+                exc = chained_exc
+        else:
+            output.append((None, exc))
+        for msg, exc in reversed(output):
+            if msg is not None:
+                yield msg
+            if exc.stack:
+                yield 'Traceback (most recent call last):\n'
+                yield from exc.stack.format()
+            yield from exc.format_exception_only()
 
     def print(self, *, file=None, chain=True):
         if file is None:

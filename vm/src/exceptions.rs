@@ -55,6 +55,8 @@ pub fn add_traceback(tx: &Tx, exc: &ObjRef, frame: &Frame) -> PyResult<()> {
     if let Some(c) = exc_cell(exc) {
         let loc = frame.code.code.location(frame.pc.saturating_sub(1) as u32);
         let entry = TraceEntry {
+            code: Some(frame.code.clone()),
+            globals: Some(frame.globals.clone()),
             filename: frame.code.code.filename.clone(),
             name: Arc::from(frame.code.code.name.as_str()),
             line: loc.line,
@@ -62,7 +64,13 @@ pub fn add_traceback(tx: &Tx, exc: &ObjRef, frame: &Frame) -> PyResult<()> {
             col: loc.col,
             end_col: loc.end_col,
         };
-        tx.modify(c, |s| s.traceback.push(entry))?;
+        tx.modify(c, |s| {
+            // A chain Python code already has grows at its head, as CPython's does.
+            if let Some(head) = s.tb_obj.take() {
+                s.tb_obj = Some(traceback_obj(entry.clone(), head));
+            }
+            s.traceback.push(entry);
+        })?;
     }
     Ok(())
 }
@@ -191,7 +199,7 @@ pub fn exc_attr(tx: &Tx, o: &ObjRef, name: &str) -> PyResult<Option<Value>> {
         "__cause__" => st.cause.clone(),
         "__context__" => st.context.clone(),
         "__suppress_context__" => Value::Bool(st.suppress_context),
-        "__traceback__" => traceback_value(&st.traceback, st.traceback.len()),
+        "__traceback__" => traceback_of(tx, o, &st)?,
         "__class__" => Value::Obj(type_of_obj(o).clone()),
         "value" if is_subtype(type_of_obj(o), types().exc(ExcKind::StopIteration)) => first(),
         "code" if is_subtype(type_of_obj(o), types().exc(ExcKind::SystemExit)) => {
@@ -246,6 +254,7 @@ pub fn set_exc_attr(
             let args = Value::tuple(crate::iter::collect(vm, tx, value)?);
             tx.modify(cell, |s| s.args = args)?;
         }
+        "__traceback__" => set_traceback(tx, cell, value)?,
         "__cause__" => {
             check_chain_value(value, "cause")?;
             let v = value.clone();
@@ -268,6 +277,16 @@ pub fn set_exc_attr(
     Ok(true)
 }
 
+/// `exc.__traceback__ = tb` and `exc.with_traceback(tb)`.
+pub fn set_traceback(tx: &Tx, cell: &stmpy_core::stm::TVar<ExcState>, tb: &Value) -> PyResult<()> {
+    if !tb.is_none() && as_traceback(tb).is_none() {
+        return Err(type_error("__traceback__ must be a traceback or None"));
+    }
+    let v = tb.clone();
+    tx.modify(cell, |s| s.tb_obj = Some(v))?;
+    Ok(())
+}
+
 fn check_chain_value(v: &Value, what: &str) -> PyResult<()> {
     match v.obj() {
         None if v.is_none() => Ok(()),
@@ -278,13 +297,12 @@ fn check_chain_value(v: &Value, what: &str) -> PyResult<()> {
     }
 }
 
-/// A traceback object (`exc.__traceback__`, `sys.exc_info()[2]`): one level of the
-/// exception's recorded entries. `entries` are innermost first (the order they were
-/// recorded while unwinding); CPython's chain starts at the outermost frame, so the
-/// level is `entries[level - 1]` and `tb_next` is level - 1.
+/// A traceback object (`exc.__traceback__`, `sys.exc_info()[2]`): one recorded entry
+/// and the next (inner) object of the chain, which Python code may change (`tb_next`
+/// is writable, as in CPython; unittest trims its own frames that way).
 pub struct TracebackObj {
-    entries: Arc<[TraceEntry]>,
-    level: usize,
+    pub entry: TraceEntry,
+    next: stmpy_core::stm::TVar<Value>,
 }
 
 fn traceback_type() -> &'static ObjRef {
@@ -292,33 +310,83 @@ fn traceback_type() -> &'static ObjRef {
     T.get_or_init(|| crate::builtins::make_builtin_type("traceback"))
 }
 
-/// The traceback object for the outermost `level` entries; `None` when there are none.
-fn traceback_value(entries: &[TraceEntry], level: usize) -> Value {
-    traceback_level(Arc::from(entries), level)
-}
-
-fn traceback_level(entries: Arc<[TraceEntry]>, level: usize) -> Value {
-    if level == 0 || level > entries.len() {
-        return Value::None;
-    }
+fn traceback_obj(entry: TraceEntry, next: Value) -> Value {
     Value::Obj(ObjRef::new(Payload::Opaque(
         traceback_type().clone(),
-        Box::new(TracebackObj { entries, level }),
+        Box::new(TracebackObj {
+            entry,
+            next: stmpy_core::stm::TVar::new(next),
+        }),
     )))
 }
 
-impl TracebackObj {
-    /// `tb_lineno`, `tb_next`, `tb_lasti`; `tb_frame` is not modelled (None).
-    pub fn attr(&self, name: &str) -> Option<Value> {
-        let e = &self.entries[self.level - 1];
-        Some(match name {
-            "tb_lineno" => Value::Int(e.line as i64),
-            "tb_next" => traceback_level(self.entries.clone(), self.level - 1),
-            "tb_lasti" => Value::Int(0),
-            "tb_frame" => Value::None,
-            _ => return None,
-        })
+/// The traceback object `v` is, if it is one.
+pub fn as_traceback(v: &Value) -> Option<&TracebackObj> {
+    match v.payload() {
+        Some(Payload::Opaque(_, d)) => d.downcast_ref::<TracebackObj>(),
+        _ => None,
     }
+}
+
+/// The chain for recorded entries (innermost first): outermost first, as CPython's.
+fn traceback_chain(entries: &[TraceEntry]) -> Value {
+    entries
+        .iter()
+        .fold(Value::None, |next, e| traceback_obj(e.clone(), next))
+}
+
+/// `exc.__traceback__`: built from the recorded entries on first use, then kept.
+fn traceback_of(tx: &Tx, o: &ObjRef, st: &ExcState) -> PyResult<Value> {
+    if let Some(v) = &st.tb_obj {
+        return Ok(v.clone());
+    }
+    let chain = traceback_chain(&st.traceback);
+    if let Some(c) = exc_cell(o) {
+        let v = chain.clone();
+        tx.modify(c, |s| s.tb_obj = Some(v))?;
+    }
+    Ok(chain)
+}
+
+impl TracebackObj {
+    /// `tb_lineno`, `tb_next`, `tb_lasti`, `tb_frame`.
+    pub fn attr(&self, tx: &Tx, name: &str) -> PyResult<Option<Value>> {
+        let e = &self.entry;
+        Ok(Some(match name {
+            "tb_lineno" => Value::Int(e.line as i64),
+            "tb_next" => tx.read(&self.next)?.clone(),
+            "tb_lasti" => Value::Int(0),
+            "tb_frame" => crate::modules::frame::traceback_frame(e),
+            _ => return Ok(None),
+        }))
+    }
+
+    /// `tb.tb_next = value` (None or a traceback; no loops).
+    pub fn set_next(&self, tx: &Tx, me: &Value, value: &Value) -> PyResult<()> {
+        if !value.is_none() && as_traceback(value).is_none() {
+            return Err(type_error(format!(
+                "expected traceback object or None, got '{}'",
+                stmpy_core::types::type_name(value)
+            )));
+        }
+        let mut cur = value.clone();
+        while let Some(t) = as_traceback(&cur) {
+            if cur.is(me) {
+                return Err(Unwind::new(ExcKind::ValueError, "traceback loop detected"));
+            }
+            cur = tx.read(&t.next)?.clone();
+        }
+        tx.write(&self.next, value.clone())?;
+        Ok(())
+    }
+}
+
+/// `traceback.format_tb`'s text for one traceback object: its file/line/name line, the
+/// source line and CPython 3.11's markers.
+pub fn format_tb_entry(vm: &Vm, tb: &TracebackObj) -> String {
+    let mut out = String::new();
+    push_entry(vm, &mut out, &tb.entry);
+    out
 }
 
 /// The class name as tracebacks print it (module-qualified outside builtins/__main__).

@@ -303,7 +303,9 @@ pub fn import_from(vm: &mut Vm, tx: &Tx, module: &Value, name: &Value) -> PyResu
     let full = format!("{modname}.{n}");
     match import_module(vm, tx, &full) {
         Ok(m) => Ok(m),
-        Err(e) if e.is(ExcKind::ModuleNotFoundError) => {
+        // Only the submodule itself missing means "cannot import name"; a module it
+        // imports that is missing is the error to report.
+        Err(e) if e.is(ExcKind::ModuleNotFoundError) && missing_module_is(vm, tx, &e, &full)? => {
             let file = ops::getattr_opt(vm, tx, module, &Value::str("__file__"))?
                 .and_then(|v| v.payload_str().map(String::from));
             let loc = match file {
@@ -317,6 +319,19 @@ pub fn import_from(vm: &mut Vm, tx: &Tx, module: &Value, name: &Value) -> PyResu
         }
         Err(e) => Err(e),
     }
+}
+
+/// Is `e` (a ModuleNotFoundError) about the module named `full`?
+fn missing_module_is(vm: &mut Vm, tx: &Tx, e: &Unwind, full: &str) -> PyResult<bool> {
+    let Unwind::Exc(o) = e else {
+        return Ok(false);
+    };
+    let name = ops::getattr_opt(vm, tx, &Value::Obj(o.clone()), &Value::str("name"))?;
+    Ok(match name.as_ref().and_then(|n| n.payload_str()) {
+        Some(n) => n == full,
+        // A ModuleNotFoundError raised by hand, without a name.
+        None => true,
+    })
 }
 
 /// `from module import *`.

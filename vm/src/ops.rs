@@ -1466,6 +1466,14 @@ pub fn setattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value, value: Value) ->
             tx.modify(&f.dict, |d| d.insert_str(name.clone(), h, value))?;
             Ok(())
         }
+        Some(Payload::Opaque(..))
+            if n == "tb_next" && crate::exceptions::as_traceback(obj).is_some() =>
+        {
+            match crate::exceptions::as_traceback(obj) {
+                Some(tb) => tb.set_next(tx, obj, &value),
+                None => Ok(()),
+            }
+        }
         _ => {
             if lookup_type_h(tx, type_of(obj), n, h)?.is_some() {
                 Err(attribute_error(format!(

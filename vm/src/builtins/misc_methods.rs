@@ -415,10 +415,15 @@ fn exc_keywords(
 
 fn exc_with_traceback(
     _vm: &mut Vm,
-    _tx: &Tx,
+    tx: &Tx,
     args: &[Value],
     _kw: &[(Value, Value)],
 ) -> PyResult<Value> {
+    if let (Some(Payload::Instance(inst)), Some(tb)) = (args[0].payload(), args.get(1))
+        && let Some(c) = &inst.exc
+    {
+        crate::exceptions::set_traceback(tx, c, tb)?;
+    }
     Ok(args[0].clone())
 }
 
@@ -505,7 +510,7 @@ pub fn opaque_attr(tx: &Tx, d: &(dyn Any + Send + Sync), n: &str) -> PyResult<Op
         return crate::modules::file::attr(tx, f, n);
     }
     if let Some(tb) = d.downcast_ref::<crate::exceptions::TracebackObj>() {
-        return Ok(tb.attr(n));
+        return tb.attr(tx, n);
     }
     if let Some(f) = d.downcast_ref::<crate::modules::frame::FrameObj>() {
         return Ok(f.attr(n));

@@ -665,7 +665,9 @@ pub fn builtin_special_attr(vm: &mut Vm, tx: &Tx, obj: &Value, n: &str) -> PyRes
         (Some(Payload::Slice(s)), "step") => Some(s[2].clone()),
         (Some(Payload::BoundMethod(s, _)), "__self__") => Some(s.clone()),
         (Some(Payload::BoundMethod(_, f)), "__func__") => Some(f.clone()),
-        (Some(Payload::BoundMethod(_, f)), "__name__" | "__qualname__" | "__doc__") => {
+        // Other attributes of a bound method are its function's (`m.__dict__` entries,
+        // `__doc__`, `__wrapped__`...), as in CPython.
+        (Some(Payload::BoundMethod(_, f)), _) if n != "__class__" => {
             let f = f.clone();
             ops::getattr_opt(vm, tx, &f, &Value::str(n))?
         }

@@ -13,11 +13,53 @@ use stmpy_core::stm::Tx;
 use stmpy_core::value::{ObjRef, Payload, Value};
 
 use crate::builtins::funcs::CallerInfo;
-use crate::vm::Vm;
+use crate::vm::{LoadedCode, Vm};
 
-/// One frame as `sys._getframe` saw it.
-struct FrameSnap {
-    info: CallerInfo,
+/// One frame as `sys._getframe` saw it, or as a traceback entry recorded it.
+enum FrameSnap {
+    Live(CallerInfo),
+    /// `tb.tb_frame`: the code, globals and line of the entry (no locals, no `f_back`).
+    Trace {
+        code: Arc<LoadedCode>,
+        globals: ObjRef,
+        line: u32,
+    },
+}
+
+impl FrameSnap {
+    fn code(&self) -> &Arc<LoadedCode> {
+        match self {
+            FrameSnap::Live(info) => &info.code,
+            FrameSnap::Trace { code, .. } => code,
+        }
+    }
+    fn line(&self) -> u32 {
+        match self {
+            FrameSnap::Live(info) => {
+                info.code
+                    .code
+                    .location(info.pc.saturating_sub(1) as u32)
+                    .line
+            }
+            FrameSnap::Trace { line, .. } => *line,
+        }
+    }
+}
+
+/// `tb.tb_frame` of a traceback entry (None when the entry has no code recorded).
+pub fn traceback_frame(e: &stmpy_core::value::TraceEntry) -> Value {
+    let code = e.code.clone().and_then(|c| c.downcast::<LoadedCode>().ok());
+    match (code, &e.globals) {
+        (Some(code), Some(globals)) => frame_value(
+            Arc::from(vec![FrameSnap::Trace {
+                code,
+                globals: globals.clone(),
+                line: e.line,
+            }]),
+            0,
+        ),
+        _ => Value::None,
+    }
 }
 
 /// A frame object: level `index` (0 the innermost) of a snapshot of the stack.
@@ -51,11 +93,9 @@ pub fn getframe(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) ->
     let Some(first) = vm.caller.clone() else {
         return Err(value_error("call stack is not deep enough"));
     };
-    let mut snaps = vec![FrameSnap { info: first }];
+    let mut snaps = vec![FrameSnap::Live(first)];
     for f in vm.frames.iter().rev() {
-        snaps.push(FrameSnap {
-            info: CallerInfo::of(tx, f)?,
-        });
+        snaps.push(FrameSnap::Live(CallerInfo::of(tx, f)?));
     }
     if depth < 0 || depth as usize >= snaps.len() {
         return Err(value_error("call stack is not deep enough"));
@@ -66,13 +106,24 @@ pub fn getframe(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) ->
 impl FrameObj {
     /// `f_code`, `f_lineno`, `f_globals`, `f_locals`, `f_back`, `f_lasti`, `f_builtins`.
     pub fn attr(&self, name: &str) -> Option<Value> {
-        let info = &self.snaps[self.index].info;
+        let snap = &self.snaps[self.index];
+        if let FrameSnap::Trace { globals, .. } = snap {
+            return Some(match name {
+                "f_code" => crate::vm::code_value(snap.code().clone()),
+                "f_lineno" => Value::Int(i64::from(snap.line())),
+                "f_globals" => Value::Obj(globals.clone()),
+                "f_locals" => Value::dict(DictData::new()),
+                "f_back" | "f_trace" => Value::None,
+                "f_lasti" => Value::Int(0),
+                _ => return None,
+            });
+        }
+        let FrameSnap::Live(info) = snap else {
+            return None;
+        };
         Some(match name {
             "f_code" => crate::vm::code_value(info.code.clone()),
-            "f_lineno" => {
-                let pc = info.pc.saturating_sub(1) as u32;
-                Value::Int(info.code.code.location(pc).line as i64)
-            }
+            "f_lineno" => Value::Int(i64::from(snap.line())),
             "f_lasti" => Value::Int(2 * info.pc.saturating_sub(1) as i64),
             "f_globals" => Value::Obj(info.globals.clone()),
             "f_locals" => match &info.locals {
@@ -94,16 +145,13 @@ impl FrameObj {
 
     /// `<frame at 0x..., file 'f.py', line 3, code name>`.
     pub fn repr(&self, addr: &str) -> String {
-        let info = &self.snaps[self.index].info;
-        let line = info
-            .code
-            .code
-            .location(info.pc.saturating_sub(1) as u32)
-            .line;
+        let snap = &self.snaps[self.index];
+        let code = &snap.code().code;
         format!(
-            "<frame at {addr}, file {}, line {line}, code {}>",
-            stmpy_core::fmt::repr_str(&info.code.code.filename),
-            info.code.code.name
+            "<frame at {addr}, file {}, line {}, code {}>",
+            stmpy_core::fmt::repr_str(&code.filename),
+            snap.line(),
+            code.name
         )
     }
 }

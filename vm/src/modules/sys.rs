@@ -21,6 +21,8 @@ pub const FUNCTIONS: Table = &[
     ("intern", intern),
     ("getsizeof", super::sys_info::getsizeof),
     ("_caller", caller),
+    ("_format_tb_entry", format_tb_entry),
+    ("_format_exception_only", format_exception_only),
     ("audit", audit),
     ("addaudithook", addaudithook),
     ("_getframe", super::frame::getframe),
@@ -166,6 +168,40 @@ fn caller(vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyRe
         Value::string(code.code.name.to_string()),
         Value::Obj(globals),
     ]))
+}
+
+/// `sys._format_tb_entry(tb)`: the lines `traceback.format_tb` shows for one traceback
+/// object (with CPython 3.11's `^^^` markers).
+fn format_tb_entry(
+    vm: &mut Vm,
+    _tx: &Tx,
+    args: &[Value],
+    _kw: &[(Value, Value)],
+) -> PyResult<Value> {
+    match args.first().and_then(crate::exceptions::as_traceback) {
+        Some(tb) => Ok(Value::string(crate::exceptions::format_tb_entry(vm, tb))),
+        None => Err(type_error(
+            "_format_tb_entry() argument must be a traceback",
+        )),
+    }
+}
+
+/// `sys._format_exception_only(exc)`: the last lines of a traceback (`Type: message`,
+/// SyntaxError's source line and markers, notes).
+fn format_exception_only(
+    vm: &mut Vm,
+    tx: &Tx,
+    args: &[Value],
+    _kw: &[(Value, Value)],
+) -> PyResult<Value> {
+    match args.first().and_then(|v| v.obj()) {
+        Some(o) if matches!(&o.payload, Payload::Instance(i) if i.exc.is_some()) => {
+            Ok(Value::string(crate::exceptions::exception_only(vm, tx, o)?))
+        }
+        _ => Err(type_error(
+            "_format_exception_only() argument must be an exception",
+        )),
+    }
 }
 
 /// `sys._format_exception(exc)`: the traceback text CPython prints for `exc`

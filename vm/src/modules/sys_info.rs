@@ -133,6 +133,13 @@ pub fn init(vm: &mut Vm, tx: &Tx, g: &ObjRef) -> PyResult<()> {
     set_attr(tx, g, "prefix", Value::str("/usr/local"))?;
     set_attr(tx, g, "exec_prefix", Value::str("/usr/local"))?;
     set_attr(tx, g, "base_prefix", Value::str("/usr/local"))?;
+    set_attr(tx, g, "warnoptions", Value::list_from(vec![]))?;
+    set_attr(
+        tx,
+        g,
+        "_xoptions",
+        Value::dict(stmpy_core::dict::DictData::new()),
+    )?;
     set_attr(tx, g, "base_exec_prefix", Value::str("/usr/local"))?;
     set_attr(tx, g, "maxunicode", Value::Int(0x10ffff))?;
     Ok(())
