@@ -179,75 +179,50 @@ impl<T: Send + Sync + 'static> TVar<T> {
 
 impl<T: Send + Sync + 'static> Drop for TVar<T> {
     fn drop(&mut self) {
-        if crate::tx::private_to_running_solo(self.header()) {
-            // SAFETY: nothing but this `TVar` can reach the header or its value (see
-            // `private_to_running_solo`), and the header came from `Box::leak` in `new`.
-            unsafe {
-                let h = Box::from_raw(self.header.as_ptr());
-                drop_box::<T>(h.value.load(Ordering::Relaxed));
-            }
-            return;
-        }
         let entry = (self.header.as_ptr() as usize, drop_box::<T> as DropFn);
-        // Batched: deferring every cell on its own overwhelmed the epoch collector
-        // (it frees at most a few hundred deferred items per collection, and collects
-        // only every 128 pins), so freed objects piled up without bound.
-        let pushed = DROPPED.try_with(|c| {
-            let mut batch = c.take();
-            batch.0.push(entry);
-            if batch.0.len() >= DROP_BATCH {
-                retire_batch(std::mem::take(&mut batch.0));
+        match crate::tx::on_cell_drop(self.header(), entry) {
+            CellDrop::FreeNow => {
+                // SAFETY: nothing but this `TVar` can reach the header or its value (see
+                // `tx::private_to_running_solo`), and the header came from `Box::leak`
+                // in `new`.
+                unsafe {
+                    let h = Box::from_raw(self.header.as_ptr());
+                    drop_box::<T>(h.value.load(Ordering::Relaxed));
+                }
             }
-            c.set(batch);
-        });
-        if pushed.is_err() {
+            CellDrop::Batched => {}
             // Thread-local storage is being torn down: retire this one alone.
-            retire_batch(vec![entry]);
+            CellDrop::RetireAlone => retire_batch(vec![entry]),
         }
     }
 }
 
-/// Headers of cells dropped on this thread, not yet handed to the epoch collector.
-#[derive(Default)]
-struct Dropped(Vec<(usize, DropFn)>);
-
-impl Drop for Dropped {
-    fn drop(&mut self) {
-        retire_batch(std::mem::take(&mut self.0));
-    }
-}
-
-thread_local! {
-    static DROPPED: std::cell::Cell<Dropped> = std::cell::Cell::new(Dropped::default());
+/// What dropping a `TVar` does with its header (decided by the thread's context).
+pub(crate) enum CellDrop {
+    /// Private to the running solo transaction: free it at once.
+    FreeNow,
+    /// Queued on the thread's batch of dropped cells. Batched because deferring every
+    /// cell on its own overwhelmed the epoch collector (it frees at most a few hundred
+    /// deferred items per collection, and collects only every 128 pins), so freed
+    /// objects piled up without bound.
+    Batched,
+    /// No thread context any more.
+    RetireAlone,
 }
 
 /// A thread that drops this many cells hands them over without waiting for the end of
 /// its transaction.
-const DROP_BATCH: usize = 4096;
+pub(crate) const DROP_BATCH: usize = 4096;
 
-/// Hands the cells dropped on this thread so far to the epoch collector, as one
-/// deferred item, and lets the collector run. The engine calls it when a top-level
-/// transaction ends.
-pub(crate) fn retire_dropped() {
-    let batch = DROPPED
-        .try_with(std::cell::Cell::take)
-        .map(|mut b| std::mem::take(&mut b.0))
-        .unwrap_or_default();
-    if batch.is_empty() {
-        // Still let the collector advance and free: it moves one epoch per pin at
-        // most and frees a few bags per collection, so a thread that frees in bursts
-        // (one big list of objects) would otherwise outrun it.
-        crossbeam_epoch::pin().flush();
-    } else {
-        retire_batch(batch);
-    }
-}
+/// How often (in ended transactions) a thread with nothing to hand over flushes the
+/// epoch collector anyway.
+pub(crate) const FLUSH_EVERY: u32 = 64;
 
 /// Defers freeing `batch` (header addresses with the drop function of their value)
 /// until no pinned thread can still reach one of them: a transaction that logged a
 /// header keeps its guard pinned until it ends, so the batch outlives every such log,
 /// whenever it is handed over (even while this thread's own transaction runs).
-fn retire_batch(batch: Vec<(usize, DropFn)>) {
+pub(crate) fn retire_batch(batch: Vec<(usize, DropFn)>) {
     if batch.is_empty() {
         return;
     }
