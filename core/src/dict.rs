@@ -88,6 +88,16 @@ pub struct DictData {
     /// process-unique number ([`fresh_version`]), and clones share their original's.
     /// Lets the VM's attribute caches validate a class namespace with one compare.
     version: u64,
+    /// One bit per hash of every key ever pushed (a superset of the live keys' bits, see
+    /// [`bloom_bit`]): a small map's lookup of an absent key, such as a method name on
+    /// an instance dict, usually answers without scanning.
+    bloom: u64,
+}
+
+/// The `DictData::bloom` bit of a hash.
+#[inline(always)]
+fn bloom_bit(hash: i64) -> u64 {
+    1 << ((hash as u64 ^ (hash as u64 >> 29)) & 63)
 }
 
 /// Versions are handed out per thread in blocks, so a mutation costs a thread-local
@@ -177,6 +187,7 @@ impl DictData {
         eq: &mut impl FnMut(&Value, &Value) -> Result<bool, E>,
     ) -> Result<Option<usize>, E> {
         match &self.slots {
+            Slots::Small(_) if self.bloom & bloom_bit(hash) == 0 => Ok(None),
             Slots::Small(v) => {
                 for (i, e) in v.iter().enumerate() {
                     if let Some(e) = e
@@ -279,6 +290,7 @@ impl DictData {
                 })
         };
         match &self.slots {
+            Slots::Small(_) if self.bloom & bloom_bit(hash) == 0 => None,
             Slots::Small(v) => v.iter().position(|e| e.as_ref().is_some_and(matches)),
             Slots::Big(v, index) => {
                 let slots: &[u32] = match index.get(&hash)? {
@@ -296,6 +308,7 @@ impl DictData {
     /// Appends an entry known not to be present.
     pub fn push_new(&mut self, hash: i64, key: Value, value: Value) {
         self.len += 1;
+        self.bloom |= bloom_bit(hash);
         self.version = fresh_version();
         match &mut self.slots {
             Slots::Small(v) => {
@@ -450,6 +463,29 @@ mod tests {
             .unwrap();
         assert_eq!(keys(&d), vec![5, 3, 1, 9]);
         assert_eq!(d.len(), 4);
+    }
+
+    #[test]
+    fn absent_keys_and_keys_back_from_big_to_small_are_told_apart() {
+        let mut d = DictData::new();
+        // Grow past SMALL, delete most (compacts back to Small), then look everything up.
+        for i in 0..34 {
+            d.insert(i * 7, Value::Int(i * 7), Value::Int(i), &mut int_eq)
+                .unwrap();
+        }
+        for i in 0..18 {
+            d.remove(i * 7, &Value::Int(i * 7), &mut int_eq).unwrap();
+        }
+        assert!(matches!(d.slots, Slots::Small(_)));
+        for i in 0..34 {
+            let found = d.get(i * 7, &Value::Int(i * 7), &mut int_eq).unwrap();
+            assert_eq!(found.is_some(), i >= 18, "key {}", i * 7);
+        }
+        // Keys whose hashes share no filter bit with the live ones are absent at once;
+        // ones that share a bit are still compared.
+        for h in [1, 2, 3, 64 + 20 * 7] {
+            assert!(d.get(h, &Value::Int(h), &mut int_eq).unwrap().is_none());
+        }
     }
 
     #[test]

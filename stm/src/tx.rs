@@ -394,7 +394,7 @@ impl Ctx {
     }
 
     /// `share`: as for `read_optimistic`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn read_inevitable(&self, h: *const Header, share: bool) -> *const () {
         // SAFETY: the caller borrows the cell (or it is logged and we are pinned).
         let hr = unsafe { &*h };
@@ -734,7 +734,7 @@ impl Tx {
     /// not force the next [`Tx::modify`] of `var` to copy it (a `read` must assume the
     /// reference is still held). `f` must not access `var` through this transaction
     /// (that panics), exactly as for `modify`.
-    #[inline]
+    #[inline(always)]
     pub fn view<T: Send + Sync + 'static, R>(
         &self,
         var: &TVar<T>,

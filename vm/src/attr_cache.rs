@@ -37,6 +37,10 @@ struct Slot {
     /// while the epoch is the same.
     epoch: u64,
     found: Option<Value>,
+    /// Where `name` was last found in an instance dict of `class` (a guess, checked
+    /// by key identity: instances of one class usually store their attributes in the
+    /// same order, so the slot is the same from instance to instance).
+    dict_hint: u32,
 }
 
 /// Allocated on first use: a `Vm` made for one embedding call never pays for it.
@@ -99,6 +103,52 @@ impl AttrCache {
         )
     }
 
+    /// `lookup`, plus the slot an instance dict of `class` last held `name` in (see
+    /// [`AttrCache::set_dict_hint`]) and the cache slot to give to `set_dict_hint`.
+    #[inline]
+    pub fn lookup_hinted(
+        &mut self,
+        tx: &Tx,
+        class: &ObjRef,
+        name_obj: &ObjRef,
+        name: &str,
+        h: i64,
+    ) -> PyResult<(Option<Value>, usize, usize)> {
+        let found = self.lookup(tx, class, name_obj, name, h)?;
+        let at = index(class, name_obj.id());
+        Ok((found, at, self.slots[at].dict_hint as usize))
+    }
+
+    /// The fast path of an instance attribute load: if the cache knows that `class`'s
+    /// MRO holds nothing named `name_obj` (so the instance dict alone decides), the dict
+    /// slot where instances of `class` last held it.
+    #[inline(always)]
+    pub fn instance_hint(
+        &self,
+        tx: &Tx,
+        class: &ObjRef,
+        name_obj: &ObjRef,
+    ) -> PyResult<Option<usize>> {
+        let Some(slot) = self.slots.get(index(class, name_obj.id())) else {
+            return Ok(None);
+        };
+        if slot.key != name_obj.id()
+            || slot.found.is_some()
+            || !slot.class.as_ref().is_some_and(|c| c.is(class))
+        {
+            return Ok(None);
+        }
+        let epoch = tx.view(class_epoch(), |e| *e)?;
+        Ok((slot.epoch == epoch).then_some(slot.dict_hint as usize))
+    }
+
+    /// Remembers that an instance dict held the name of cache slot `at` in dict slot
+    /// `hint`.
+    #[inline]
+    pub fn set_dict_hint(&mut self, at: usize, hint: usize) {
+        self.slots[at].dict_hint = hint as u32;
+    }
+
     #[inline]
     fn lookup_keyed(
         &mut self,
@@ -138,6 +188,7 @@ impl AttrCache {
             _name: keep(),
             epoch,
             found: found.clone(),
+            dict_hint: 0,
         };
         Ok(found)
     }

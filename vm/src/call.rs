@@ -96,20 +96,17 @@ impl Vm {
         args: &[Value],
         kw: &[(Value, Value)],
     ) -> PyResult<Box<Frame>> {
-        let code = func_code(func);
-        let c = &code.code;
-        let argc = c.argcount as usize;
-        let simple = kw.is_empty()
-            && args.len() == argc
-            && c.kwonly_argcount == 0
-            && !c.flags.has(CodeFlags::VARARGS | CodeFlags::VARKEYWORDS);
-        let mut frame = self.new_frame(
-            code,
-            func.globals.clone(),
-            None,
-            if simple { args } else { &[] },
-        );
-        frame.func = Some(fobj.clone());
+        let simple = {
+            let Some(code) = func.code.downcast_ref::<LoadedCode>() else {
+                return Ok(self.new_frame(func_code(func), func.globals.clone(), None, &[]));
+            };
+            let c = &code.code;
+            kw.is_empty()
+                && args.len() == c.argcount as usize
+                && c.kwonly_argcount == 0
+                && !c.flags.has(CodeFlags::VARARGS | CodeFlags::VARKEYWORDS)
+        };
+        let mut frame = self.function_frame(fobj, func, if simple { args } else { &[] });
         // Free variables come from the closure, after the cell variables.
         if !func.closure.is_empty() {
             frame.cells.extend(func.closure.iter().cloned());

@@ -181,7 +181,11 @@ impl Vm {
                     Instruction::DeleteName(i) => self.op_delete_name(tx, frame, i)?,
                     Instruction::LoadAttr(i) => {
                         let obj = frame.pop();
-                        let v = ops::getattr(self, tx, &obj, &code.names[i as usize])?;
+                        let name = &code.names[i as usize];
+                        let v = match ops::instance_attr_fast(self, tx, &obj, name)? {
+                            Some(v) => v,
+                            None => ops::getattr(self, tx, &obj, name)?,
+                        };
                         frame.push(v);
                     }
                     Instruction::StoreAttr(i) => {

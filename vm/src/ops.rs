@@ -1210,6 +1210,27 @@ pub fn getattr_opt(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<
     generic_getattr(vm, tx, obj, name)
 }
 
+/// The common case of `LoadAttr`, inlined into the eval loop: an instance attribute of a
+/// class whose MRO holds nothing of that name, found where the attribute cache says
+/// instances of the class keep it. `None`: take the general path ([`getattr`]), which
+/// gives the same answer whenever this one gives any.
+#[inline(always)]
+pub fn instance_attr_fast(vm: &Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+    let (Some(Payload::Instance(inst)), Value::Obj(no)) = (obj.payload(), name) else {
+        return Ok(None);
+    };
+    if as_type(&inst.class).has_getattribute_hook() {
+        return Ok(None);
+    }
+    let Some(hint) = vm.attr_cache.instance_hint(tx, &inst.class, no)? else {
+        return Ok(None);
+    };
+    Ok(tx.view(inst.dict(), |d| match d.slot(hint) {
+        Some(e) if e.key.is(name) => Some(e.value.clone()),
+        _ => None,
+    })?)
+}
+
 /// `object.__getattribute__`: data descriptors, the instance dict, then the class.
 pub fn generic_getattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
     let Some(ns) = name.as_str() else {
@@ -1220,14 +1241,30 @@ pub fn generic_getattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyRes
         match &o.payload {
             Payload::Instance(inst) => {
                 // Data descriptors (property) on the class win over the instance dict.
-                let class_attr = lookup_type_cached(vm, tx, &inst.class, name, n, h)?;
+                let (class_attr, at, hint) = match name {
+                    Value::Obj(no) => vm.attr_cache.lookup_hinted(tx, &inst.class, no, n, h)?,
+                    _ => (lookup_type_h(tx, &inst.class, n, h)?, usize::MAX, 0),
+                };
                 if let Some(ca) = &class_attr
                     && is_data_descriptor(vm, tx, ca)?
                 {
                     return bind_descriptor(vm, tx, ca, obj, &inst.class).map(Some);
                 }
                 // `view`, not `read`: keeps a later store to this object in place.
-                if let Some(v) = tx.view(inst.dict(), |d| d.get_str(n, h).cloned())? {
+                // The hinted slot first (an identical key object: an interned name).
+                let found = tx.view(inst.dict(), |d| {
+                    if let Some(e) = d.slot(hint)
+                        && e.key.is(name)
+                    {
+                        return Some((e.value.clone(), hint));
+                    }
+                    let i = d.find_str(n, h)?;
+                    d.slot(i).map(|e| (e.value.clone(), i))
+                })?;
+                if let Some((v, i)) = found {
+                    if i != hint && at != usize::MAX {
+                        vm.attr_cache.set_dict_hint(at, i);
+                    }
                     return Ok(Some(v));
                 }
                 if let Some(ca) = class_attr {

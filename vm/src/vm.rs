@@ -16,7 +16,7 @@ use stmpy_core::error::{PyResult, Unwind};
 use stmpy_core::stm::{TVar, Tx};
 use stmpy_core::str::PyStr;
 use stmpy_core::types::ExcKind;
-use stmpy_core::value::{ObjRef, Payload, Value};
+use stmpy_core::value::{Function, ObjRef, Payload, Value};
 
 use crate::bytecode::{CodeObject, Constant};
 
@@ -345,11 +345,52 @@ impl Vm {
         f.pc = 0;
         f.globals = globals;
         f.locals = locals;
+        f.func = None;
+        f
+    }
+
+    /// A frame for a call of the Python function `fobj` (`func` is its payload), with
+    /// `args` bound to the first parameters. A frame from the pool that last ran the same
+    /// function keeps its code, globals and function references: a hot call site pays
+    /// no reference-count traffic for them (atomic increments, shared between threads).
+    pub fn function_frame(&mut self, fobj: &ObjRef, func: &Function, args: &[Value]) -> Box<Frame> {
+        let Some(mut f) = self.pool_frames.pop() else {
+            let mut f = self.new_frame(
+                crate::call::func_code(func),
+                func.globals.clone(),
+                None,
+                args,
+            );
+            f.func = Some(fobj.clone());
+            return f;
+        };
+        if !f.func.as_ref().is_some_and(|g| g.is(fobj)) {
+            f.code = crate::call::func_code(func);
+            f.globals = func.globals.clone();
+            f.func = Some(fobj.clone());
+        }
+        let c = &f.code.code;
+        let nfast = c.varnames.len();
+        let (depth, ncells) = (c.max_stack_depth as usize + 2, c.cellvars.len());
+        f.stack.reserve(depth);
+        f.fast.reserve(nfast);
+        f.fast.extend(
+            args[..args.len().min(nfast)]
+                .iter()
+                .map(|a| Some(a.clone())),
+        );
+        f.fast.resize(nfast, None);
+        if ncells != 0 {
+            f.cells.extend((0..ncells).map(|_| new_cell(None)));
+        }
+        f.pc = 0;
+        f.locals = None;
         f
     }
 
     /// Returns a finished frame to the pool. Values it holds are dropped now (objects
-    /// die when CPython frees them); code and globals stay until the frame is reused.
+    /// die when CPython frees them); code, globals and function stay until the frame is
+    /// reused (see [`Vm::function_frame`]).
     #[inline]
     pub fn recycle(&mut self, mut frame: Box<Frame>) {
         if self.pool_frames.len() < 64 {
@@ -358,7 +399,6 @@ impl Vm {
             frame.cells.clear();
             frame.iters.clear();
             frame.locals = None;
-            frame.func = None;
             self.pool_frames.push(frame);
         }
     }
