@@ -305,6 +305,24 @@ impl DictData {
         }
     }
 
+    /// Stores `value` under the str key `key` (hash `hash`), trying slot `hint` first
+    /// (a slot whose key is the identical object). Returns the slot used.
+    pub fn store_str_hinted(&mut self, hint: usize, key: &Value, hash: i64, value: Value) -> usize {
+        let found = match self.slot(hint) {
+            Some(e) if e.key.is(key) => Some(hint),
+            _ => key.as_str().and_then(|k| self.find_str(k.as_str(), hash)),
+        };
+        if let Some(i) = found
+            && let Some(e) = self.slot_mut(i)
+        {
+            e.value = value;
+            self.version = fresh_version();
+            return i;
+        }
+        self.push_new(hash, key.clone(), value);
+        self.slots() - 1
+    }
+
     /// Appends an entry known not to be present.
     pub fn push_new(&mut self, hash: i64, key: Value, value: Value) {
         self.len += 1;

@@ -142,6 +142,17 @@ impl AttrCache {
         Ok((slot.epoch == epoch).then_some(slot.dict_hint as usize))
     }
 
+    /// `set_dict_hint` for the cache slot of `(class, name_obj)`, if it still holds them.
+    #[inline]
+    pub fn remember_dict_hint(&mut self, class: &ObjRef, name_obj: &ObjRef, hint: usize) {
+        if let Some(slot) = self.slots.get_mut(index(class, name_obj.id()))
+            && slot.key == name_obj.id()
+            && slot.class.as_ref().is_some_and(|c| c.is(class))
+        {
+            slot.dict_hint = hint as u32;
+        }
+    }
+
     /// Remembers that an instance dict held the name of cache slot `at` in dict slot
     /// `hint`.
     #[inline]

@@ -191,8 +191,10 @@ impl Vm {
                     Instruction::StoreAttr(i) => {
                         let obj = frame.pop();
                         let v = frame.pop();
-                        let name = frame.code.names[i as usize].clone();
-                        ops::setattr(self, tx, &obj, &name, v)?;
+                        let name = &code.names[i as usize];
+                        if let Err(v) = ops::instance_setattr_fast(self, tx, &obj, name, v)? {
+                            ops::setattr(self, tx, &obj, name, v)?;
+                        }
                     }
                     Instruction::DeleteAttr(i) => {
                         let obj = frame.pop();

@@ -1231,6 +1231,41 @@ pub fn instance_attr_fast(vm: &Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResu
     })?)
 }
 
+/// The common case of `StoreAttr`, inlined into the eval loop: an instance of a class
+/// whose MRO holds nothing of that name and whose `__setattr__` is `object`'s; stores
+/// into the instance dict, at the slot the attribute cache suggests. Gives `value` back
+/// when the general path ([`setattr`]) must decide.
+#[inline(always)]
+pub fn instance_setattr_fast(
+    vm: &mut Vm,
+    tx: &Tx,
+    obj: &Value,
+    name: &Value,
+    value: Value,
+) -> PyResult<Result<(), Value>> {
+    let (Some(Payload::Instance(inst)), Value::Obj(no), Some(ns)) =
+        (obj.payload(), name, name.as_str())
+    else {
+        return Ok(Err(value));
+    };
+    if inst.exc.is_some() || as_type(&inst.class).slots.is_some() {
+        return Ok(Err(value));
+    }
+    let Some(hint) = vm.attr_cache.instance_hint(tx, &inst.class, no)? else {
+        return Ok(Err(value));
+    };
+    match lookup_special(vm, tx, &inst.class, "__setattr__")? {
+        Some(f) if crate::call::is_native_method(&f) => {}
+        _ => return Ok(Err(value)),
+    }
+    let h = ns.hash();
+    let at = tx.modify(inst.dict(), |d| d.store_str_hinted(hint, name, h, value))?;
+    if at != hint {
+        vm.attr_cache.remember_dict_hint(&inst.class, no, at);
+    }
+    Ok(Ok(()))
+}
+
 /// `object.__getattribute__`: data descriptors, the instance dict, then the class.
 pub fn generic_getattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
     let Some(ns) = name.as_str() else {
