@@ -25,7 +25,10 @@ use crate::clock::{self, is_locked, locked_by, owner, version};
 use crate::contention::Contention;
 use crate::inevitable;
 use crate::stats::{self, AbortCause, ThreadStats};
-use crate::var::{CellDrop, DROP_BATCH, DropFn, FLUSH_EVERY, Header, TVar, drop_box, retire_batch};
+use crate::var::{
+    CellDrop, DROP_BATCH, DropFn, FLUSH_EVERY, FLUSHES_AFTER_HANDOVER, Header, TVar, drop_box,
+    retire_batch,
+};
 use crate::{Site, StmError, StmResult, TxMode};
 
 /// Write sets larger than this get a hash index (smaller ones are scanned).
@@ -66,6 +69,7 @@ pub(crate) fn on_cell_drop(h: &Header, entry: (usize, DropFn)) -> CellDrop {
         batch.push(entry);
         if batch.len() >= DROP_BATCH {
             retire_batch(std::mem::take(&mut batch));
+            c.owe_flushes();
         }
         c.dropped.set(batch);
         CellDrop::Batched
@@ -201,6 +205,8 @@ pub(crate) struct Ctx {
     dropped: Cell<Vec<(usize, DropFn)>>,
     /// Transactions ended since this thread last flushed the epoch collector.
     ends_since_flush: Cell<u32>,
+    /// Transaction ends that will still flush because this thread handed over garbage.
+    flushes_owed: Cell<u32>,
 }
 
 impl Ctx {
@@ -233,22 +239,36 @@ impl Ctx {
         let batch = self.dropped.take();
         if !batch.is_empty() {
             retire_batch(batch);
-            self.ends_since_flush.set(0);
+            self.owe_flushes();
             return;
         }
-        // Still let the collector advance and free now and then: it moves one epoch per
-        // pin at most and frees a few bags per collection, so a thread that frees in
-        // bursts (one big list of objects) would otherwise outrun it. Not at every end:
+        // Still let the collector advance and free: it moves the epoch at most one step
+        // per pin and frees garbage two steps old, so what this thread handed over is
+        // freed only by collections during the next few ends (a program that drops a big
+        // list of objects kept ~800 MB alive without them). Otherwise only now and then:
         // a flush ships this thread's partly filled bag to the global queue (a 2 KiB
         // copy and a node allocation) and runs a collection, which cost a 2-cell
         // transfer ~300 ns of its ~420.
+        let owed = self.flushes_owed.get();
         let n = self.ends_since_flush.get() + 1;
-        if n >= FLUSH_EVERY {
+        if owed > 0 || n >= FLUSH_EVERY {
+            self.flushes_owed.set(owed.saturating_sub(1));
             self.ends_since_flush.set(0);
             self.handle.pin().flush();
         } else {
             self.ends_since_flush.set(n);
         }
+    }
+
+    /// This thread just handed garbage (one deferred item, in a bag of its own once
+    /// flushed) to the epoch collector: flush at the next few transaction ends so that it
+    /// is freed soon (see `retire_dropped`). One more flush per handover, since a
+    /// collection frees only a few bags.
+    #[inline]
+    pub(crate) fn owe_flushes(&self) {
+        let owed = self.flushes_owed.get();
+        self.flushes_owed
+            .set(owed.max(FLUSHES_AFTER_HANDOVER).saturating_add(1));
     }
 
     fn new() -> Ctx {
@@ -276,6 +296,7 @@ impl Ctx {
             force_optimistic: Cell::new(false),
             dropped: Cell::new(Vec::new()),
             ends_since_flush: Cell::new(0),
+            flushes_owed: Cell::new(0),
         }
     }
 

@@ -218,6 +218,10 @@ pub(crate) const DROP_BATCH: usize = 4096;
 /// epoch collector anyway.
 pub(crate) const FLUSH_EVERY: u32 = 64;
 
+/// Transaction ends that flush after a thread hands garbage to the collector (it is
+/// freed two epoch steps later, and the epoch moves at most one step per pin).
+pub(crate) const FLUSHES_AFTER_HANDOVER: u32 = 4;
+
 /// Defers freeing `batch` (header addresses with the drop function of their value)
 /// until no pinned thread can still reach one of them: a transaction that logged a
 /// header keeps its guard pinned until it ends, so the batch outlives every such log,
