@@ -6,8 +6,8 @@
 //! so a retried transaction never removes or renames twice. Calls that only read (stat,
 //! listdir, getcwd) may run again on a retry; that is harmless.
 //!
-//! `os.environ` is a snapshot dict taken at import: Rust 2024 makes changing the process
-//! environment `unsafe`, and with threads running it is unsound, so assignments to
+//! `os.environ` is a snapshot dict taken at import: Rust 2024 no longer offers a safe way
+//! to change the process environment, and with threads running it is unsound, so assignments to
 //! `os.environ` are seen by this program only (there is no subprocess to pass them to).
 
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
