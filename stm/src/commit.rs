@@ -200,7 +200,7 @@ impl Ctx {
         let wake = park::must_wake(|| {
             logs.writes.iter().any(|e| {
                 // SAFETY: logged headers stay valid while we are pinned.
-                unsafe { (*e.h).pins.load(Ordering::SeqCst) & !crate::var::DEAD != 0 }
+                unsafe { (*e.h).watched() }
             })
         });
         crate::sync::switch();
@@ -304,7 +304,7 @@ impl Ctx {
             for u in logs.undo.drain(..) {
                 // SAFETY: logged headers stay valid while we are pinned.
                 let h = unsafe { &*u.h };
-                pinned |= h.pins.load(Ordering::SeqCst) & !crate::var::DEAD != 0;
+                pinned |= h.watched();
                 if u.old_wtx == 0 {
                     if let Some(s) = site {
                         h.site.store(s, Ordering::Relaxed);
@@ -328,7 +328,7 @@ impl Ctx {
                 // No transaction runs beside a solo one, but a thread parked in `retry`
                 // (deregistered while it waits) watches the versions of what it read.
                 h.lock.store(unlocked(wv), Ordering::Release);
-                pinned |= h.pins.load(Ordering::SeqCst) & !crate::var::DEAD != 0;
+                pinned |= h.watched();
                 // SAFETY (solo mode): no other thread is registered, and references to
                 // values exist only inside transactions, so nothing refers to the
                 // displaced value once this transaction ends (now).

@@ -68,8 +68,7 @@ pub(crate) fn on_cell_drop(h: &Header, entry: (usize, DropFn)) -> CellDrop {
         let mut batch = c.dropped.take();
         batch.push(entry);
         if batch.len() >= DROP_BATCH {
-            retire_batch(std::mem::take(&mut batch));
-            c.owe_flushes();
+            c.hand_over_dropped(std::mem::take(&mut batch));
         }
         c.dropped.set(batch);
         CellDrop::Batched
@@ -238,8 +237,7 @@ impl Ctx {
     pub(crate) fn retire_dropped(&self) {
         let batch = self.dropped.take();
         if !batch.is_empty() {
-            retire_batch(batch);
-            self.owe_flushes();
+            self.hand_over_dropped(batch);
             return;
         }
         // Still let the collector advance and free: it moves the epoch at most one step
@@ -260,15 +258,26 @@ impl Ctx {
         }
     }
 
-    /// This thread just handed garbage (one deferred item, in a bag of its own once
-    /// flushed) to the epoch collector: flush at the next few transaction ends so that it
-    /// is freed soon (see `retire_dropped`). One more flush per handover, since a
+    /// Hands dropped cells to the epoch collector as one deferred item (a bag of its
+    /// own, once flushed), then flushes at the next few transaction ends so that they
+    /// are freed soon (see `retire_dropped`): one more flush per handover, since a
     /// collection frees only a few bags.
-    #[inline]
-    pub(crate) fn owe_flushes(&self) {
+    fn hand_over_dropped(&self, batch: Vec<(usize, DropFn)>) {
+        retire_batch(batch);
         let owed = self.flushes_owed.get();
         self.flushes_owed
             .set(owed.max(FLUSHES_AFTER_HANDOVER).saturating_add(1));
+    }
+
+    /// Hands every value this thread retired to the epoch collector now (before the
+    /// thread parks or ends, so that its batch is not held back meanwhile).
+    pub(crate) fn flush_retired(&self) {
+        let batch = std::mem::take(&mut self.logs().retired);
+        if !batch.is_empty() {
+            let guard = self.handle.pin();
+            crate::commit::retire_values(&guard, batch);
+            guard.flush();
+        }
     }
 
     fn new() -> Ctx {
@@ -564,19 +573,6 @@ impl Ctx {
             old_lock,
             old_wtx: 0,
         });
-    }
-}
-
-impl Ctx {
-    /// Hands every value this thread retired to the epoch collector now (before the
-    /// thread parks or ends, so that its batch is not held back meanwhile).
-    pub(crate) fn flush_retired(&self) {
-        let batch = std::mem::take(&mut self.logs().retired);
-        if !batch.is_empty() {
-            let guard = self.handle.pin();
-            crate::commit::retire_values(&guard, batch);
-            guard.flush();
-        }
     }
 }
 

@@ -41,6 +41,12 @@ pub(crate) struct Header {
 pub(crate) const DEAD: u32 = 1 << 31;
 
 impl Header {
+    /// Does a parked retry-waiter watch this cell (see `park::must_wake`)?
+    #[inline]
+    pub(crate) fn watched(&self) -> bool {
+        self.pins.load(Ordering::SeqCst) & !DEAD != 0
+    }
+
     /// Keeps the header allocated while a retry-waiter watches it unpinned.
     /// Call while pinned (so the header cannot have been freed yet).
     pub(crate) fn pin_for_wait(&self) {
@@ -183,7 +189,7 @@ impl<T: Send + Sync + 'static> Drop for TVar<T> {
         match crate::tx::on_cell_drop(self.header(), entry) {
             CellDrop::FreeNow => {
                 // SAFETY: nothing but this `TVar` can reach the header or its value (see
-                // `tx::private_to_running_solo`), and the header came from `Box::leak`
+                // `Ctx::private_to_running_solo`), and the header came from `Box::leak`
                 // in `new`.
                 unsafe {
                     let h = Box::from_raw(self.header.as_ptr());

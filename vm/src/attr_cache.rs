@@ -103,22 +103,6 @@ impl AttrCache {
         )
     }
 
-    /// `lookup`, plus the slot an instance dict of `class` last held `name` in (see
-    /// [`AttrCache::set_dict_hint`]) and the cache slot to give to `set_dict_hint`.
-    #[inline]
-    pub fn lookup_hinted(
-        &mut self,
-        tx: &Tx,
-        class: &ObjRef,
-        name_obj: &ObjRef,
-        name: &str,
-        h: i64,
-    ) -> PyResult<(Option<Value>, usize, usize)> {
-        let found = self.lookup(tx, class, name_obj, name, h)?;
-        let at = index(class, name_obj.id());
-        Ok((found, at, self.slots[at].dict_hint as usize))
-    }
-
     /// The fast path of an instance attribute load: if the cache knows that `class`'s
     /// MRO holds nothing named `name_obj` (so the instance dict alone decides), the dict
     /// slot where instances of `class` last held it.
@@ -142,7 +126,8 @@ impl AttrCache {
         Ok((slot.epoch == epoch).then_some(slot.dict_hint as usize))
     }
 
-    /// `set_dict_hint` for the cache slot of `(class, name_obj)`, if it still holds them.
+    /// Remembers that an instance dict of `class` held `name_obj` in dict slot `hint`,
+    /// if the cache slot of `(class, name_obj)` still holds them.
     #[inline]
     pub fn remember_dict_hint(&mut self, class: &ObjRef, name_obj: &ObjRef, hint: usize) {
         if let Some(slot) = self.slots.get_mut(index(class, name_obj.id()))
@@ -151,13 +136,6 @@ impl AttrCache {
         {
             slot.dict_hint = hint as u32;
         }
-    }
-
-    /// Remembers that an instance dict held the name of cache slot `at` in dict slot
-    /// `hint`.
-    #[inline]
-    pub fn set_dict_hint(&mut self, at: usize, hint: usize) {
-        self.slots[at].dict_hint = hint as u32;
     }
 
     #[inline]

@@ -542,10 +542,7 @@ impl Vm {
                     Instruction::BeforeWith => {
                         if let Some(callee) = self.op_before_with(tx, frame)? {
                             // A Python `__enter__`: called like any Python function.
-                            self.check_recursion()?;
-                            self.depth += 1;
-                            let caller = std::mem::replace(frame, callee);
-                            self.frames.push(caller);
+                            self.enter_frame(frame, callee)?;
                             self.budget -= CALL_COST;
                             continue 'frames;
                         }
@@ -676,13 +673,20 @@ impl Vm {
                 frame.push(crate::iter::new_generator(callee));
                 return Ok(false);
             }
-            self.check_recursion()?;
-            self.depth += 1;
-            let caller = std::mem::replace(frame, callee);
-            self.frames.push(caller);
+            self.enter_frame(frame, callee)?;
             return Ok(true);
         }
         self.call_native_at(tx, frame, &f, fpos, args, kw)
+    }
+
+    /// Makes `callee` the running frame; the caller waits on the frame stack.
+    #[inline(always)]
+    fn enter_frame(&mut self, frame: &mut Box<Frame>, callee: Box<Frame>) -> PyResult<()> {
+        self.check_recursion()?;
+        self.depth += 1;
+        let caller = std::mem::replace(frame, callee);
+        self.frames.push(caller);
+        Ok(())
     }
 
     fn call_native_at(

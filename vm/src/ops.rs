@@ -1276,29 +1276,21 @@ pub fn generic_getattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyRes
         match &o.payload {
             Payload::Instance(inst) => {
                 // Data descriptors (property) on the class win over the instance dict.
-                let (class_attr, at, hint) = match name {
-                    Value::Obj(no) => vm.attr_cache.lookup_hinted(tx, &inst.class, no, n, h)?,
-                    _ => (lookup_type_h(tx, &inst.class, n, h)?, usize::MAX, 0),
-                };
+                let class_attr = lookup_type_cached(vm, tx, &inst.class, name, n, h)?;
                 if let Some(ca) = &class_attr
                     && is_data_descriptor(vm, tx, ca)?
                 {
                     return bind_descriptor(vm, tx, ca, obj, &inst.class).map(Some);
                 }
                 // `view`, not `read`: keeps a later store to this object in place.
-                // The hinted slot first (an identical key object: an interned name).
                 let found = tx.view(inst.dict(), |d| {
-                    if let Some(e) = d.slot(hint)
-                        && e.key.is(name)
-                    {
-                        return Some((e.value.clone(), hint));
-                    }
                     let i = d.find_str(n, h)?;
                     d.slot(i).map(|e| (e.value.clone(), i))
                 })?;
                 if let Some((v, i)) = found {
-                    if i != hint && at != usize::MAX {
-                        vm.attr_cache.set_dict_hint(at, i);
+                    // Where `instance_attr_fast` looks next time.
+                    if let Value::Obj(no) = name {
+                        vm.attr_cache.remember_dict_hint(&inst.class, no, i);
                     }
                     return Ok(Some(v));
                 }

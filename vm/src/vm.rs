@@ -155,6 +155,42 @@ impl Frame {
             func: None,
         }
     }
+    /// A frame with no locals, cells or stack yet (see [`Frame::start`]).
+    fn unstarted(code: Arc<LoadedCode>, globals: ObjRef) -> Box<Frame> {
+        Box::new(Frame {
+            code,
+            pc: 0,
+            stack: Vec::new(),
+            fast: Vec::new(),
+            cells: Vec::new(),
+            globals,
+            locals: None,
+            iters: Vec::new(),
+            func: None,
+        })
+    }
+
+    /// Readies an unstarted or recycled frame (no locals, cells or stack) to run its code
+    /// from the start, with `args` bound to the first locals.
+    #[inline(always)]
+    fn start(&mut self, args: &[Value]) {
+        debug_assert!(self.fast.is_empty() && self.cells.is_empty() && self.stack.is_empty());
+        let c = &self.code.code;
+        let (nfast, ncells) = (c.varnames.len(), c.cellvars.len());
+        self.stack.reserve(c.max_stack_depth as usize + 2);
+        self.fast.reserve(nfast);
+        self.fast.extend(
+            args[..args.len().min(nfast)]
+                .iter()
+                .map(|a| Some(a.clone())),
+        );
+        self.fast.resize(nfast, None);
+        if ncells != 0 {
+            self.cells.extend((0..ncells).map(|_| new_cell(None)));
+        }
+        self.pc = 0;
+    }
+
     #[inline]
     pub fn pop(&mut self) -> Value {
         // The compiler's stack discipline guarantees a value; None keeps a bug from
@@ -315,37 +351,13 @@ impl Vm {
     ) -> Box<Frame> {
         let mut f = match self.pool_frames.pop() {
             Some(f) => f,
-            None => Box::new(Frame {
-                code: code.clone(),
-                pc: 0,
-                stack: Vec::new(),
-                fast: Vec::new(),
-                cells: Vec::new(),
-                globals: globals.clone(),
-                locals: None,
-                iters: Vec::new(),
-                func: None,
-            }),
+            None => Frame::unstarted(code.clone(), globals.clone()),
         };
-        let c = &code.code;
-        f.stack.reserve(c.max_stack_depth as usize + 2);
-        let nfast = c.varnames.len();
-        f.fast.reserve(nfast);
-        f.fast.extend(
-            args[..args.len().min(nfast)]
-                .iter()
-                .map(|a| Some(a.clone())),
-        );
-        f.fast.resize(nfast, None);
-        if !c.cellvars.is_empty() {
-            f.cells
-                .extend((0..c.cellvars.len()).map(|_| new_cell(None)));
-        }
         f.code = code;
-        f.pc = 0;
         f.globals = globals;
         f.locals = locals;
         f.func = None;
+        f.start(args);
         f
     }
 
@@ -354,37 +366,22 @@ impl Vm {
     /// function keeps its code, globals and function references: a hot call site pays
     /// no reference-count traffic for them (atomic increments, shared between threads).
     pub fn function_frame(&mut self, fobj: &ObjRef, func: &Function, args: &[Value]) -> Box<Frame> {
-        let Some(mut f) = self.pool_frames.pop() else {
-            let mut f = self.new_frame(
-                crate::call::func_code(func),
-                func.globals.clone(),
-                None,
-                args,
-            );
-            f.func = Some(fobj.clone());
-            return f;
+        let mut f = match self.pool_frames.pop() {
+            Some(f) if f.func.as_ref().is_some_and(|g| g.is(fobj)) => f,
+            Some(mut f) => {
+                f.code = crate::call::func_code(func);
+                f.globals = func.globals.clone();
+                f.func = Some(fobj.clone());
+                f
+            }
+            None => {
+                let mut f = Frame::unstarted(crate::call::func_code(func), func.globals.clone());
+                f.func = Some(fobj.clone());
+                f
+            }
         };
-        if !f.func.as_ref().is_some_and(|g| g.is(fobj)) {
-            f.code = crate::call::func_code(func);
-            f.globals = func.globals.clone();
-            f.func = Some(fobj.clone());
-        }
-        let c = &f.code.code;
-        let nfast = c.varnames.len();
-        let (depth, ncells) = (c.max_stack_depth as usize + 2, c.cellvars.len());
-        f.stack.reserve(depth);
-        f.fast.reserve(nfast);
-        f.fast.extend(
-            args[..args.len().min(nfast)]
-                .iter()
-                .map(|a| Some(a.clone())),
-        );
-        f.fast.resize(nfast, None);
-        if ncells != 0 {
-            f.cells.extend((0..ncells).map(|_| new_cell(None)));
-        }
-        f.pc = 0;
         f.locals = None;
+        f.start(args);
         f
     }
 
