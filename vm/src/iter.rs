@@ -326,8 +326,8 @@ fn step(vm: &mut Vm, tx: &Tx, io: &IterObj) -> PyResult<Option<Value>> {
                         Some(Payload::ByteArray(b)) => {
                             tx.view(b, |b| b.get(i).map(|x| Value::Int(*x as i64)))?
                         }
-                        // Other sequences: the general path below.
-                        _ => return Ok(None),
+                        // Nothing else is iterated by index: treated as exhausted.
+                        _ => None,
                     };
                     match v {
                         Some(v) => {
@@ -358,49 +358,8 @@ fn step(vm: &mut Vm, tx: &Tx, io: &IterObj) -> PyResult<Option<Value>> {
     }
     let st = &tx.view(&io.0, IterState::clone)?;
     match st {
-        IterState::Done => Ok(None),
-        IterState::Seq { seq, index } => {
-            let i = *index;
-            let v = match seq.payload() {
-                Some(Payload::List(l)) => tx.view(l, |v| v.get(i).cloned())?,
-                Some(Payload::Tuple(t)) => t.get(i).cloned(),
-                Some(Payload::Str(s)) => s.char_at(i).map(|c| Value::string(c.to_string())),
-                Some(Payload::Bytes(b)) => b.get(i).map(|x| Value::Int(*x as i64)),
-                Some(Payload::ByteArray(b)) => tx.read(b)?.get(i).map(|x| Value::Int(*x as i64)),
-                _ => None,
-            };
-            match v {
-                Some(v) => {
-                    tx.modify(&io.0, |s| {
-                        if let IterState::Seq { index, .. } = s {
-                            *index += 1;
-                        }
-                    })?;
-                    Ok(Some(v))
-                }
-                None => {
-                    tx.write(&io.0, IterState::Done)?;
-                    Ok(None)
-                }
-            }
-        }
-        IterState::Range { next, stop, step } => {
-            let (n, stop, stp) = (*next, *stop, *step);
-            if (stp > 0 && n < stop) || (stp < 0 && n > stop) {
-                let nn = n.checked_add(stp).unwrap_or(stop);
-                tx.write(
-                    &io.0,
-                    IterState::Range {
-                        next: nn,
-                        stop,
-                        step: stp,
-                    },
-                )?;
-                Ok(Some(Value::Int(n)))
-            } else {
-                Ok(None)
-            }
-        }
+        // Never reached: the `modify` above answers for these states.
+        IterState::Done | IterState::Seq { .. } | IterState::Range { .. } => Ok(None),
         IterState::Dict {
             dict,
             slot,

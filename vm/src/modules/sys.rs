@@ -194,13 +194,19 @@ fn format_exception_only(
     args: &[Value],
     _kw: &[(Value, Value)],
 ) -> PyResult<Value> {
+    let exc = exception_arg(args, "_format_exception_only")?;
+    Ok(Value::string(crate::exceptions::exception_only(
+        vm, tx, exc,
+    )?))
+}
+
+/// The exception instance that `sys._format_exception*` takes as first argument.
+fn exception_arg<'a>(args: &'a [Value], fname: &str) -> PyResult<&'a ObjRef> {
     match args.first().and_then(|v| v.obj()) {
-        Some(o) if matches!(&o.payload, Payload::Instance(i) if i.exc.is_some()) => {
-            Ok(Value::string(crate::exceptions::exception_only(vm, tx, o)?))
-        }
-        _ => Err(type_error(
-            "_format_exception_only() argument must be an exception",
-        )),
+        Some(o) if matches!(&o.payload, Payload::Instance(i) if i.exc.is_some()) => Ok(o),
+        _ => Err(type_error(format!(
+            "{fname}() argument must be an exception"
+        ))),
     }
 }
 
@@ -212,12 +218,8 @@ fn format_exception(
     args: &[Value],
     _kw: &[(Value, Value)],
 ) -> PyResult<Value> {
-    match args.first().and_then(|v| v.obj()) {
-        Some(o) if matches!(&o.payload, Payload::Instance(i) if i.exc.is_some()) => Ok(
-            Value::string(crate::exceptions::format_exception(vm, tx, o)?),
-        ),
-        _ => Err(type_error(
-            "_format_exception() argument must be an exception",
-        )),
-    }
+    let exc = exception_arg(args, "_format_exception")?;
+    Ok(Value::string(crate::exceptions::format_exception(
+        vm, tx, exc,
+    )?))
 }

@@ -29,6 +29,15 @@ fn md5_k(i: usize) -> u32 {
     ((i as f64 + 1.0).sin().abs() * 4_294_967_296.0) as u32
 }
 
+/// Counts and appends `data` to the pending bytes `buf`, and takes the whole 64-byte
+/// blocks off its front (both hashes work on 64-byte blocks).
+fn whole_blocks(buf: &mut Vec<u8>, len: &mut u64, data: &[u8]) -> Vec<u8> {
+    *len = len.wrapping_add(data.len() as u64);
+    buf.extend_from_slice(data);
+    let full = buf.len() / 64 * 64;
+    buf.drain(..full).collect()
+}
+
 /// Appends the padding and the bit length (`big`: SHA-1's byte order).
 fn padded(buf: &[u8], len: u64, big: bool) -> Vec<u8> {
     let mut b = buf.to_vec();
@@ -86,11 +95,7 @@ impl Md5 {
     }
 
     pub fn update(&mut self, data: &[u8]) {
-        self.len = self.len.wrapping_add(data.len() as u64);
-        self.buf.extend_from_slice(data);
-        let full = self.buf.len() / 64 * 64;
-        let blocks: Vec<u8> = self.buf.drain(..full).collect();
-        for chunk in blocks.chunks(64) {
+        for chunk in whole_blocks(&mut self.buf, &mut self.len, data).chunks(64) {
             self.block(chunk);
         }
     }
@@ -156,11 +161,7 @@ impl Sha1 {
     }
 
     pub fn update(&mut self, data: &[u8]) {
-        self.len = self.len.wrapping_add(data.len() as u64);
-        self.buf.extend_from_slice(data);
-        let full = self.buf.len() / 64 * 64;
-        let blocks: Vec<u8> = self.buf.drain(..full).collect();
-        for chunk in blocks.chunks(64) {
+        for chunk in whole_blocks(&mut self.buf, &mut self.len, data).chunks(64) {
             self.block(chunk);
         }
     }
