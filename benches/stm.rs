@@ -132,6 +132,12 @@ fn inevitable_solo(c: &mut Criterion) {
     g.finish();
 }
 
+/// Each thread's disjoint pair starts `SPREAD` cells after the previous thread's, so
+/// "disjoint" cells never share a cache line (cells allocated one after another do:
+/// a header is 40 bytes); false sharing is a property of the allocation, not the STM.
+const SPREAD: usize = 16;
+const CELLS: usize = 2 * SPREAD;
+
 /// Runs `work(thread, iters)` on 2 threads at once; returns wall time / 2.
 fn two_threads(iters: u64, work: Arc<dyn Fn(usize, u64) + Send + Sync>) -> Duration {
     let start = Arc::new(Barrier::new(3));
@@ -156,11 +162,11 @@ fn transfer_2t(c: &mut Criterion) {
     let mut g = c.benchmark_group("transfer_2threads");
     for (name, scheme) in [("gv4", ClockScheme::Gv4), ("gv1", ClockScheme::Gv1)] {
         set_clock_scheme(scheme);
-        let cells: Arc<Vec<TVar<i64>>> = Arc::new((0..4).map(|_| TVar::new(0)).collect());
+        let cells: Arc<Vec<TVar<i64>>> = Arc::new((0..CELLS).map(|_| TVar::new(0)).collect());
         let cs = cells.clone();
         let disjoint: Arc<dyn Fn(usize, u64) + Send + Sync> = Arc::new(move |t, n| {
             for _ in 0..n {
-                stmpy_transfer(&cs[2 * t], &cs[2 * t + 1]);
+                stmpy_transfer(&cs[SPREAD * t], &cs[SPREAD * t + 1]);
             }
         });
         g.bench_function(format!("stmpy-{name}/disjoint"), |b| {
@@ -181,11 +187,12 @@ fn transfer_2t(c: &mut Criterion) {
         });
     }
     set_clock_scheme(ClockScheme::Gv4);
-    let ms: Arc<Vec<Mutex<(i64, i64)>>> = Arc::new((0..2).map(|_| Mutex::new((0, 0))).collect());
+    let ms: Arc<Vec<Mutex<(i64, i64)>>> =
+        Arc::new((0..CELLS).map(|_| Mutex::new((0, 0))).collect());
     let m = ms.clone();
     let disjoint: Arc<dyn Fn(usize, u64) + Send + Sync> = Arc::new(move |t, n| {
         for _ in 0..n {
-            let mut p = m[t].lock().unwrap();
+            let mut p = m[SPREAD * t].lock().unwrap();
             p.0 -= 1;
             p.1 += 1;
         }
@@ -204,7 +211,7 @@ fn transfer_2t(c: &mut Criterion) {
     g.bench_function("mutex/same", |b| {
         b.iter_custom(|iters| two_threads(iters, same.clone()))
     });
-    let cells: Arc<Vec<stm::TVar<i64>>> = Arc::new((0..4).map(|_| stm::TVar::new(0)).collect());
+    let cells: Arc<Vec<stm::TVar<i64>>> = Arc::new((0..CELLS).map(|_| stm::TVar::new(0)).collect());
     let run = move |a: &stm::TVar<i64>, b: &stm::TVar<i64>| {
         stm::atomically(|tx| {
             let x = a.read(tx)?;
@@ -216,7 +223,7 @@ fn transfer_2t(c: &mut Criterion) {
     let cs = cells.clone();
     let disjoint: Arc<dyn Fn(usize, u64) + Send + Sync> = Arc::new(move |t, n| {
         for _ in 0..n {
-            run(&cs[2 * t], &cs[2 * t + 1]);
+            run(&cs[SPREAD * t], &cs[SPREAD * t + 1]);
         }
     });
     g.bench_function("stm-0.4/disjoint", |b| {
@@ -232,7 +239,7 @@ fn transfer_2t(c: &mut Criterion) {
         b.iter_custom(|iters| two_threads(iters, same.clone()))
     });
     let cells: Arc<Vec<kovan_stm::TVar<i64>>> =
-        Arc::new((0..4).map(|_| kovan_stm::TVar::new(0)).collect());
+        Arc::new((0..CELLS).map(|_| kovan_stm::TVar::new(0)).collect());
     let run = move |a: &kovan_stm::TVar<i64>, b: &kovan_stm::TVar<i64>| {
         kovan_stm::atomically(|tx| {
             let x = tx.load(a)?;
@@ -244,7 +251,7 @@ fn transfer_2t(c: &mut Criterion) {
     let cs = cells.clone();
     let disjoint: Arc<dyn Fn(usize, u64) + Send + Sync> = Arc::new(move |t, n| {
         for _ in 0..n {
-            run(&cs[2 * t], &cs[2 * t + 1]);
+            run(&cs[SPREAD * t], &cs[SPREAD * t + 1]);
         }
     });
     g.bench_function("kovan-stm/disjoint", |b| {

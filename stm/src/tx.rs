@@ -14,7 +14,7 @@
 //!   displaced value is committed; else: an earlier private value kept for a savepoint).
 
 use std::cell::{Cell, UnsafeCell};
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
@@ -22,6 +22,7 @@ use std::time::Instant;
 use crossbeam_epoch::{Guard, LocalHandle};
 
 use crate::clock::{self, is_locked, locked_by, owner, version};
+use crate::commit::HomeBatch;
 use crate::contention::Contention;
 use crate::inevitable;
 use crate::stats::{self, AbortCause, ThreadStats};
@@ -132,6 +133,9 @@ pub(crate) struct Logs {
     /// Committed values this thread displaced, not yet handed to the epoch collector
     /// (kept across transactions; see `commit::RETIRE_BATCH`).
     pub(crate) retired: Vec<(*mut (), DropFn)>,
+    /// Full batches of retired values waiting for the collector's go-ahead, oldest
+    /// first (see `commit::HomeBatch`).
+    pub(crate) waiting: VecDeque<HomeBatch>,
 }
 
 #[inline(always)]
@@ -235,6 +239,7 @@ impl Ctx {
     /// deferred item, and lets the collector run now and then. Called when a top-level
     /// transaction ends.
     pub(crate) fn retire_dropped(&self) {
+        self.free_safe_batches();
         let batch = self.dropped.take();
         if !batch.is_empty() {
             self.hand_over_dropped(batch);
@@ -270,9 +275,16 @@ impl Ctx {
     }
 
     /// Hands every value this thread retired to the epoch collector now (before the
-    /// thread parks or ends, so that its batch is not held back meanwhile).
+    /// thread parks or ends, so that its batches are not held back meanwhile): released
+    /// batches are freed here, the others are deferred again (freed by the collector on
+    /// whichever thread; later than their first deferral, so as safe).
     pub(crate) fn flush_retired(&self) {
-        let batch = std::mem::take(&mut self.logs().retired);
+        self.free_safe_batches();
+        let logs = self.logs();
+        let mut batch = std::mem::take(&mut logs.retired);
+        for b in std::mem::take(&mut logs.waiting) {
+            batch.extend(b.values);
+        }
         if !batch.is_empty() {
             let guard = self.handle.pin();
             crate::commit::retire_values(&guard, batch);
