@@ -97,6 +97,9 @@ struct Local {
     /// Budget to restore when the outermost atomic block ends.
     saved_budget: i64,
     ident: u64,
+    /// The running transaction was already lengthened by `hold_lock` (once only, or a
+    /// loop that takes a lock every turn would never reach a boundary).
+    held: bool,
 }
 
 thread_local! {
@@ -177,6 +180,7 @@ pub fn on_begin(vm: &mut Vm) {
     LOCAL.with(|l| {
         let mut l = l.borrow_mut();
         l.atomic_at_begin = l.atomic_depth;
+        l.held = false;
         if l.atomic_depth > 0 {
             l.saved_budget = vm.budget;
             vm.budget = ATOMIC_BUDGET;
@@ -269,6 +273,21 @@ pub fn boundary_possible(vm: &Vm) -> bool {
 
 /// Asks the eval loop to end the transaction as soon as the running native returns.
 /// Returns false (and does nothing) where no boundary can happen.
+/// Budget left to a transaction right after it took a lock (see `natives::hold`).
+const HOLD_BUDGET: i64 = 400;
+
+pub fn hold_lock(vm: &mut Vm) {
+    if vm.budget < HOLD_BUDGET && RUNNING.load(Ordering::Relaxed) > 1 {
+        LOCAL.with(|l| {
+            let mut l = l.borrow_mut();
+            if !l.held {
+                l.held = true;
+                vm.budget = HOLD_BUDGET;
+            }
+        });
+    }
+}
+
 pub fn request_boundary(vm: &mut Vm) -> bool {
     if boundary_possible(vm) {
         vm.budget = 0;

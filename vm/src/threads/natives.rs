@@ -43,6 +43,7 @@ const THREAD_FUNCTIONS: Table = &[
     ("_start", start),
     ("_count", count),
     ("_boundary", boundary),
+    ("_hold", hold),
     ("_block", block),
     ("_retry", retry),
     ("_monotonic", monotonic),
@@ -143,6 +144,16 @@ fn start_new_thread(vm: &mut Vm, tx: &Tx, a: &[Value], k: &[(Value, Value)]) -> 
 /// committed and stays so even if what follows retries). False where impossible.
 fn boundary(vm: &mut Vm, _tx: &Tx, _a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
     Ok(Value::Bool(super::request_boundary(vm)))
+}
+
+/// `_hold()`: the caller just took a lock. While other threads run, make the
+/// transaction long enough that a short critical section ends inside it: a boundary
+/// between acquire and release commits the lock as held, and every other thread that
+/// wants it then parks and is woken (two context switches) instead of just waiting
+/// for this transaction's commit.
+fn hold(vm: &mut Vm, _tx: &Tx, _a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
+    super::hold_lock(vm);
+    Ok(Value::None)
 }
 
 /// `_block(deadline)`: the condition the caller waits for is false. Returns False once

@@ -8,7 +8,7 @@
 # and update with no call between them is atomic (transaction boundaries happen only at
 # loop back-edges, calls and returns), and `with _atomic:` makes longer sections atomic.
 
-from _thread import get_ident, get_native_id, _start, _boundary, _block, _monotonic
+from _thread import get_ident, get_native_id, _start, _boundary, _block, _monotonic, _hold
 from _thread import _atomic_enter, _atomic_exit, _format_exc, _write_stderr
 import _thread
 
@@ -43,6 +43,7 @@ class Lock:
     def acquire(self, blocking=True, timeout=-1):
         if not self._locked:
             self._locked = True
+            _hold()
             return True
         if not blocking:
             if timeout != -1:
@@ -53,6 +54,7 @@ class Lock:
             while self._locked:
                 _block(None)
             self._locked = True
+            _hold()
             return True
         if timeout < 0:
             raise ValueError("timeout value must be a non-negative number")
@@ -100,6 +102,7 @@ class RLock:
         if self._owner is None:
             self._owner = me
             self._count = 1
+            _hold()
             return True
         if self._owner == me:
             self._count += 1
@@ -114,6 +117,7 @@ class RLock:
                 _block(None)
             self._owner = me
             self._count = 1
+            _hold()
             return True
         if timeout < 0:
             raise ValueError("timeout value must be a non-negative number")
