@@ -4,10 +4,11 @@
 //! `None`, `bool`, `int` that fits in `i64` and `float` are unboxed: arithmetic on them
 //! allocates nothing and touches no shared memory. Everything else is an [`ObjRef`].
 //!
-//! [`ObjRef`] is the ONE handle to heap objects. Today it wraps an `Arc<Object>`; it is
-//! meant to become a traced-GC handle (collection at transaction boundaries, see
-//! ARCHITECTURE.md "Objects"), so nothing outside this file may rely on it being an Arc:
-//! use its methods (`new`, `is`, `id`, deref to `Object`).
+//! [`ObjRef`] is the ONE handle to heap objects. Today it wraps a `stmpy_stm::Shared`
+//! (an `Arc` with an immortal mode); it is meant to become a traced-GC handle
+//! (collection at transaction boundaries, see ARCHITECTURE.md "Objects"), so nothing
+//! outside this file may rely on its counting: use its methods (`new`, `is`, `id`,
+//! deref to `Object`).
 //!
 //! Mutable objects keep all their mutable state in one `TVar` (see [`Payload`]);
 //! immutable ones (str, bytes, tuple, frozenset, bigint, code) are plain data.
@@ -17,7 +18,7 @@ use std::ops::Deref;
 use std::sync::Arc;
 
 use num_bigint::BigInt;
-use stmpy_stm::TVar;
+use stmpy_stm::{Shared, TVar, WeakShared};
 
 use crate::dict::DictData;
 use crate::list::ListData;
@@ -48,40 +49,58 @@ const _: () = assert!(std::mem::size_of::<Payload>() <= 48);
 
 /// Handle to a heap object. Opaque: see the module comment.
 #[derive(Clone)]
-pub struct ObjRef(Arc<Object>);
+pub struct ObjRef(Shared<Object>);
 
 impl ObjRef {
+    /// Classes, built-in functions and modules are immortal (see `stmpy_stm::Shared`):
+    /// every thread loads them all the time (`range`, `len`, a class being
+    /// instantiated), and they live as long as the program in nearly every program.
+    /// The price: a class created and dropped in a loop is never freed.
     pub fn new(payload: Payload) -> ObjRef {
-        ObjRef(Arc::new(Object { payload }))
+        let immortal = matches!(
+            payload,
+            Payload::Type(_) | Payload::Native(_) | Payload::Module(_)
+        );
+        let object = Object { payload };
+        ObjRef(if immortal {
+            Shared::new_immortal(object)
+        } else {
+            Shared::new(object)
+        })
+    }
+    /// Makes the object immortal: clones and drops of it write no shared memory, and
+    /// it is never freed.
+    pub fn make_immortal(&self) {
+        self.0.make_immortal();
     }
     /// Identity comparison (`is`).
     #[inline]
     pub fn is(&self, other: &ObjRef) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
+        Shared::ptr_eq(&self.0, &other.0)
     }
     /// The object itself, mutably, when this handle is the only one (no other value,
     /// frame slot or thread can see it): lets `s += t` append to a str in place.
     #[inline]
     pub fn get_mut(&mut self) -> Option<&mut Object> {
-        Arc::get_mut(&mut self.0)
+        Shared::get_mut(&mut self.0)
     }
     /// `id(obj)`: stable while the object lives.
     #[inline]
     pub fn id(&self) -> usize {
-        Arc::as_ptr(&self.0) as usize
+        Shared::as_ptr(&self.0) as usize
     }
     /// A weak handle (`weakref.ref`): does not keep the object alive.
     pub fn downgrade(&self) -> WeakObj {
-        WeakObj(Arc::downgrade(&self.0))
+        WeakObj(Shared::downgrade(&self.0))
     }
     /// How many weak handles point at the object (`weakref.getweakrefcount`).
     pub fn weak_count(&self) -> usize {
-        Arc::weak_count(&self.0)
+        Shared::weak_count(&self.0)
     }
 }
 
 /// A weak handle to a heap object: the object while something else keeps it alive.
-pub struct WeakObj(std::sync::Weak<Object>);
+pub struct WeakObj(WeakShared<Object>);
 
 impl WeakObj {
     pub fn upgrade(&self) -> Option<ObjRef> {

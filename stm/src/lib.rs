@@ -68,6 +68,7 @@ mod commit;
 mod contention;
 mod inevitable;
 mod park;
+mod shared;
 mod stats;
 mod sync;
 mod tx;
@@ -76,6 +77,7 @@ mod var;
 pub use clock::{ClockScheme, clock_scheme, set_clock_scheme};
 pub use commit::set_stress;
 pub use contention::ESCALATE_AFTER;
+pub use shared::{Shared, WeakShared};
 pub use stats::{
     AbortCause, ConflictRecord, LastConflict, StatsSnapshot, enable_stats, stats, stats_enabled,
     take_last_conflict,
