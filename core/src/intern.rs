@@ -23,8 +23,20 @@ pub fn intern(s: &str) -> Value {
         return v.clone();
     }
     let v = Value::str(s);
+    // It lives as long as the process anyway: immortal, so that threads loading the
+    // same name or constant write no shared memory (see `ObjRef::new`).
+    if let Value::Obj(o) = &v {
+        o.make_immortal();
+    }
     t.insert(s.into(), v.clone());
     v
+}
+
+/// Whether a str constant is interned when code is loaded: short ones made only of
+/// identifier characters (CPython's rule for code constants), the keys and tags that
+/// programs use over and over.
+pub fn interns_constant(s: &str) -> bool {
+    s.len() <= 40 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
 #[cfg(test)]
@@ -37,6 +49,7 @@ mod tests {
         let b = intern(&(String::from("app") + "end"));
         assert!(a.is(&b));
         assert!(!a.is(&intern("extend")));
+        assert!(interns_constant("k_1") && !interns_constant("a b") && !interns_constant("é"));
         assert_eq!(a.as_str().map(|s| s.as_str()), Some("append"));
     }
 }

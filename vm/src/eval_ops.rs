@@ -568,7 +568,14 @@ impl Vm {
             dict: TVar::new(fdict),
             module,
         };
-        frame.push(Value::Obj(ObjRef::new(Payload::Function(Box::new(f)))));
+        let f = ObjRef::new(Payload::Function(Box::new(f)));
+        // A function defined by a module or class body is as long-lived as its module or
+        // (immortal) class in nearly every program, and every thread loads it on each
+        // call: immortal, so those loads write no shared memory (see `ObjRef::new`).
+        if frame.locals.is_some() {
+            f.make_immortal();
+        }
+        frame.push(Value::Obj(f));
         Ok(())
     }
 

@@ -75,6 +75,9 @@ fn constant_value(c: &Constant) -> Value {
         Constant::BigInt(b) => Value::from_bigint(b.clone()),
         Constant::Float(f) => Value::Float(*f),
         Constant::Complex { real, imag } => Value::complex(*real, *imag),
+        Constant::Str(s) if stmpy_core::intern::interns_constant(s) => {
+            stmpy_core::intern::intern(s)
+        }
         Constant::Str(s) => Value::Obj(ObjRef::new(Payload::Str(PyStr::new(s)))),
         Constant::Bytes(b) => Value::bytes(b.to_vec()),
         Constant::Tuple(items) => Value::tuple(items.iter().map(constant_value).collect()),
