@@ -168,6 +168,11 @@ impl DictData {
         }
     }
     /// Live entries in insertion order.
+    /// Whether the storage is persistent (big), so that its nodes may be shared with
+    /// other maps: one stored handle can then be seen from two dicts.
+    pub fn is_persistent(&self) -> bool {
+        matches!(self.slots, Slots::Big(..))
+    }
     pub fn iter(&self) -> Box<dyn Iterator<Item = &Entry> + '_> {
         match &self.slots {
             Slots::Small(v) => Box::new(v.iter().filter_map(|e| e.as_ref())),

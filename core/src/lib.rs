@@ -9,6 +9,7 @@
 //! - [`complex`]: `complex` arithmetic, parsing and hashing as CPython.
 //! - [`int`]: `int` arithmetic, `i64` overflowing into `BigInt`.
 //! - [`unicode`]: CPython's character classes and case mappings for `str` methods.
+//! - [`gc`]: the cycle collector (trial deletion over registered containers).
 //! - [`intern`]: one str object per identifier (names of code, method tables).
 //! - [`error`]: `Unwind` (Python exception or STM control flow) and `PyResult`.
 pub use imbl;
@@ -17,6 +18,7 @@ pub mod complex;
 pub mod dict;
 pub mod error;
 pub mod fmt;
+pub mod gc;
 pub mod int;
 pub mod intern;
 pub mod list;

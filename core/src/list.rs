@@ -68,6 +68,12 @@ impl ListData {
         }
     }
 
+    /// Whether the storage is persistent (big), so that its nodes may be shared with
+    /// other lists: one stored handle can then be seen from two lists.
+    pub fn is_persistent(&self) -> bool {
+        matches!(self, ListData::Big(_))
+    }
+
     /// The items as a contiguous slice when small (fast paths), `None` when big.
     #[inline]
     pub fn as_slice(&self) -> Option<&[Value]> {

@@ -4,11 +4,10 @@
 //! `None`, `bool`, `int` that fits in `i64` and `float` are unboxed: arithmetic on them
 //! allocates nothing and touches no shared memory. Everything else is an [`ObjRef`].
 //!
-//! [`ObjRef`] is the ONE handle to heap objects. Today it wraps a `stmpy_stm::Shared`
-//! (an `Arc` with an immortal mode); it is meant to become a traced-GC handle
-//! (collection at transaction boundaries, see ARCHITECTURE.md "Objects"), so nothing
-//! outside this file may rely on its counting: use its methods (`new`, `is`, `id`,
-//! deref to `Object`).
+//! [`ObjRef`] is the ONE handle to heap objects. It wraps a `stmpy_stm::Shared` (an
+//! `Arc` with an immortal mode); reference cycles among containers are found by the
+//! cycle collector ([`crate::gc`]). Nothing outside this file may rely on its counting
+//! but through its methods (`new`, `is`, `id`, `strong_count`, deref to `Object`).
 //!
 //! Mutable objects keep all their mutable state in one `TVar` (see [`Payload`]);
 //! immutable ones (str, bytes, tuple, frozenset, bigint, code) are plain data.
@@ -56,17 +55,35 @@ impl ObjRef {
     /// every thread loads them all the time (`range`, `len`, a class being
     /// instantiated), and they live as long as the program in nearly every program.
     /// The price: a class created and dropped in a loop is never freed.
+    ///
+    /// Containers that can close a reference cycle are registered with the cycle
+    /// collector ([`crate::gc`]).
     pub fn new(payload: Payload) -> ObjRef {
-        let immortal = matches!(
+        if matches!(
             payload,
             Payload::Type(_) | Payload::Native(_) | Payload::Module(_)
-        );
-        let object = Object { payload };
-        ObjRef(if immortal {
-            Shared::new_immortal(object)
-        } else {
-            Shared::new(object)
-        })
+        ) {
+            return ObjRef(Shared::new_immortal(Object { payload }));
+        }
+        if crate::gc::tracks(&payload) {
+            let (strong, weak) = Shared::new_with_weak(Object { payload });
+            crate::gc::register(WeakObj(weak));
+            return ObjRef(strong);
+        }
+        ObjRef(Shared::new(Object { payload }))
+    }
+    /// An object the cycle collector does not track (an instance's namespace dict,
+    /// which it traverses as part of the instance).
+    fn new_untracked(payload: Payload) -> ObjRef {
+        ObjRef(Shared::new(Object { payload }))
+    }
+    /// The number of handles on the object (the cycle collector's input,
+    /// `sys.getrefcount`).
+    pub fn strong_count(&self) -> usize {
+        Shared::strong_count(&self.0)
+    }
+    pub fn is_immortal(&self) -> bool {
+        self.0.is_immortal()
     }
     /// Makes the object immortal: clones and drops of it write no shared memory, and
     /// it is never freed.
@@ -95,7 +112,8 @@ impl ObjRef {
     }
     /// How many weak handles point at the object (`weakref.getweakrefcount`).
     pub fn weak_count(&self) -> usize {
-        Shared::weak_count(&self.0)
+        // Less the cycle collector's registry entry.
+        Shared::weak_count(&self.0).saturating_sub(crate::gc::tracks(&self.payload) as usize)
     }
 }
 
@@ -105,6 +123,10 @@ pub struct WeakObj(WeakShared<Object>);
 impl WeakObj {
     pub fn upgrade(&self) -> Option<ObjRef> {
         self.0.upgrade().map(ObjRef)
+    }
+    /// The object is gone (it never comes back).
+    pub fn is_dead(&self) -> bool {
+        self.0.is_dead()
     }
 }
 
@@ -218,7 +240,7 @@ impl Instance {
     pub fn new(class: ObjRef, dict: DictData, exc: Option<TVar<ExcState>>) -> Instance {
         Instance {
             class,
-            dict_obj: ObjRef::new(Payload::Dict(TVar::new(dict))),
+            dict_obj: ObjRef::new_untracked(Payload::Dict(TVar::new(dict))),
             exc,
             base: None,
         }
@@ -229,6 +251,15 @@ impl Instance {
             base: Some(base),
             ..Instance::new(class, DictData::new(), None)
         }
+    }
+    /// The namespace's cell, if no handle on the namespace dict exists but the
+    /// instance's own (the cycle collector then counts its items as the instance's).
+    pub(crate) fn dict_if_sole_owner(&self) -> Option<&TVar<DictData>> {
+        (self.dict_obj.strong_count() == 1).then(|| self.dict())
+    }
+    /// The namespace dict's handle.
+    pub(crate) fn dict_handle(&self) -> &ObjRef {
+        &self.dict_obj
     }
     /// The namespace's cell.
     #[inline]

@@ -257,5 +257,13 @@ pub fn detach_thread() {
     tx::with_ctx(|c| c.detach());
 }
 
+/// Frees, as far as possible now, the old values and dropped cells this thread has
+/// retired (normally freed a few transaction ends later, once the epoch has advanced):
+/// for callers that need the memory, or the last handles those values hold, released
+/// at once (the VM's cycle collector). Only between transactions; no effect inside one.
+pub fn reclaim_now() {
+    tx::with_ctx(|c| c.reclaim_now());
+}
+
 #[cfg(test)]
 mod tests;

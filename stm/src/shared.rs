@@ -67,15 +67,36 @@ impl<T> Shared<T> {
     }
 
     fn with_count(value: T, strong: usize) -> Shared<T> {
+        Self::with_counts(value, strong, 1)
+    }
+
+    fn with_counts(value: T, strong: usize, weak: usize) -> Shared<T> {
         let inner = Box::new(Inner {
             strong: AtomicUsize::new(strong),
-            weak: AtomicUsize::new(1),
+            weak: AtomicUsize::new(weak),
             value: ManuallyDrop::new(value),
         });
         Shared {
             ptr: NonNull::from(Box::leak(inner)),
             _owns: PhantomData,
         }
+    }
+
+    /// A new value with a strong and a weak handle, as `new` then `downgrade` but with no
+    /// atomic operation (nobody else can see the counts yet): for registries of objects.
+    pub fn new_with_weak(value: T) -> (Shared<T>, WeakShared<T>) {
+        let strong = Self::with_counts(value, 1, 2);
+        let weak = WeakShared {
+            ptr: strong.ptr,
+            _owns: PhantomData,
+        };
+        (strong, weak)
+    }
+
+    /// The number of strong handles (huge for an immortal value). Exact only while no
+    /// other thread clones or drops handles, as for `Arc::strong_count`.
+    pub fn strong_count(this: &Shared<T>) -> usize {
+        this.inner().strong.load(Ordering::Acquire)
     }
 
     #[inline(always)]
@@ -217,6 +238,12 @@ impl<T> Deref for Shared<T> {
 }
 
 impl<T> WeakShared<T> {
+    /// Whether the value is gone (no strong handle left); a dead value stays dead.
+    pub fn is_dead(&self) -> bool {
+        // SAFETY: this weak handle keeps the allocation (not the value) alive.
+        unsafe { self.ptr.as_ref().strong.load(Ordering::Acquire) == 0 }
+    }
+
     /// A strong handle, if the value is still alive.
     pub fn upgrade(&self) -> Option<Shared<T>> {
         // SAFETY: this weak handle keeps the allocation (not the value) alive.
@@ -284,6 +311,22 @@ mod tests {
         assert_eq!(drops.load(Ordering::Relaxed), 0);
         drop(b);
         assert_eq!(drops.load(Ordering::Relaxed), 1);
+    }
+
+    #[test]
+    fn new_with_weak_counts_like_new_then_downgrade() {
+        let drops = Arc::new(AtomicUsize::new(0));
+        let (a, w) = Shared::new_with_weak(Probe(drops.clone()));
+        assert_eq!(Shared::weak_count(&a), 1);
+        assert_eq!(Shared::strong_count(&a), 1);
+        assert!(!w.is_dead());
+        let b = w.upgrade().expect("alive");
+        assert_eq!(Shared::strong_count(&a), 2);
+        drop(a);
+        drop(b);
+        assert_eq!(drops.load(Ordering::Relaxed), 1);
+        assert!(w.is_dead());
+        assert!(w.upgrade().is_none());
     }
 
     #[test]

@@ -80,6 +80,9 @@ pub(crate) fn on_cell_drop(h: &Header, entry: (usize, DropFn)) -> CellDrop {
 /// Serial of the current/last inevitable transaction; written only by the token holder.
 static ISERIAL: AtomicU64 = AtomicU64::new(0);
 
+/// Epoch steps of `Ctx::reclaim_now` (garbage is freed two steps after it is deferred).
+const RECLAIM_ROUNDS: usize = 8;
+
 /// The next inevitable serial (only the token holder calls this).
 pub(crate) fn next_serial() -> u64 {
     let s = ISERIAL.load(Ordering::Relaxed) + 1;
@@ -329,6 +332,26 @@ impl Ctx {
     pub(crate) fn logs(&self) -> &mut Logs {
         // SAFETY: see above: single thread, no overlapping borrows.
         unsafe { &mut *self.logs.get() }
+    }
+
+    /// Frees what can be freed now of what this thread dropped and retired: hands it
+    /// all to the epoch collector and lets the epoch advance and collect a few times
+    /// (each step frees what a drop in the step before released: a dropped cell's value
+    /// may hold the last handle on other cells). Between transactions only: inside one,
+    /// the pinned guard holds the epoch back.
+    pub(crate) fn reclaim_now(&self) {
+        if self.active.get() {
+            return;
+        }
+        for _ in 0..RECLAIM_ROUNDS {
+            let dropped = self.dropped.take();
+            if !dropped.is_empty() {
+                retire_batch(dropped);
+            }
+            self.flush_retired();
+            self.handle.pin().flush();
+            self.free_safe_batches();
+        }
     }
 
     pub(crate) fn detach(&self) {

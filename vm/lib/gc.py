@@ -1,13 +1,14 @@
 """gc: the interface of CPython's cycle collector.
 
-stmpy frees an object when its last reference goes (there is no separate cycle
-collector yet), so the thresholds are informational. A reference dropped inside a
-transaction is released when the transaction commits, so collect() ends the running
-transaction: after it, objects no longer referenced are gone (weak references to them
-are dead), as after CPython's collection.
+stmpy frees an object when its last reference goes and collects reference cycles with
+CPython's algorithm (trial deletion over the containers that can form cycles; see
+core/src/gc.rs). Collections run at transaction boundaries while no other thread runs
+Python. There are no generations: every collection is a full one, so the thresholds
+are informational, and finalizers (__del__) are not called.
 """
 
-from _thread import _boundary
+import _gc
+from _gc import enable, disable, isenabled
 
 __all__ = ['enable', 'disable', 'isenabled', 'collect', 'get_count', 'get_threshold',
            'set_threshold', 'get_objects', 'get_referrers', 'get_referents', 'is_tracked',
@@ -23,34 +24,20 @@ DEBUG_LEAK = 38
 
 garbage = []
 callbacks = []
-_enabled = True
 _threshold = (700, 10, 10)
 _debug = 0
-
-
-def enable():
-    global _enabled
-    _enabled = True
-
-
-def disable():
-    global _enabled
-    _enabled = False
-
-
-def isenabled():
-    return _enabled
 
 
 def collect(generation=2):
     if not 0 <= generation <= 2:
         raise ValueError("invalid generation")
-    _boundary()
-    return 0
+    found = _gc.collect()
+    # None: it ran at the transaction boundary that followed the call.
+    return _gc._last() if found is None else found
 
 
 def get_count():
-    return (0, 0, 0)
+    return (_gc._registered(), 0, 0)
 
 
 def get_threshold():
@@ -110,4 +97,7 @@ def get_freeze_count():
 
 
 def get_stats():
-    return [{'collections': 0, 'collected': 0, 'uncollectable': 0} for _ in range(3)]
+    runs, found = _gc._stats()
+    return [{'collections': 0, 'collected': 0, 'uncollectable': 0},
+            {'collections': 0, 'collected': 0, 'uncollectable': 0},
+            {'collections': runs, 'collected': found, 'uncollectable': 0}]

@@ -285,7 +285,10 @@ impl Vm {
                     if threads::commit(self, tx).is_ok() {
                         threads::report::committed(started);
                         match r {
-                            Ok(Exit::Boundary) => continue,
+                            Ok(Exit::Boundary) => {
+                                threads::collect_cycles_if_wanted();
+                                continue;
+                            }
                             Ok(Exit::Return(v)) | Ok(Exit::Yield(v)) => break Ok(v),
                             Err(e) => break Err(e),
                         }

@@ -96,6 +96,11 @@ pub const NATIVE_MODULES: &[NativeModule] = &[
         init: Some(crate::stdlib::hashlib::init),
     },
     NativeModule {
+        name: "_gc",
+        functions: crate::stdlib::gc::FUNCTIONS,
+        init: None,
+    },
+    NativeModule {
         name: "_weakref",
         functions: crate::stdlib::weakref::FUNCTIONS,
         init: Some(crate::stdlib::weakref::init),

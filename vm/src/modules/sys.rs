@@ -20,6 +20,7 @@ pub const FUNCTIONS: Table = &[
     ("exception", exception),
     ("intern", intern),
     ("getsizeof", super::sys_info::getsizeof),
+    ("getrefcount", super::sys_info::getrefcount),
     ("_caller", caller),
     ("_format_tb_entry", format_tb_entry),
     ("_format_exception_only", format_exception_only),

@@ -147,6 +147,23 @@ pub fn init(vm: &mut Vm, tx: &Tx, g: &ObjRef) -> PyResult<()> {
 
 /// `sys.getsizeof(obj)`: CPython 3.11's sizes on 64-bit Linux for the built-in types
 /// (an estimate: stmpy's own layout differs), 48 bytes for other objects.
+/// `sys.getrefcount(obj)`: the object's reference count (the argument's own
+/// reference included, as in CPython). Immortal objects report CPython 3.12's
+/// immortal count; unboxed values (None, bools, small numbers) too.
+pub fn getrefcount(
+    _vm: &mut Vm,
+    _tx: &Tx,
+    args: &[Value],
+    _kw: &[(Value, Value)],
+) -> PyResult<Value> {
+    crate::builtins::arg_count("getrefcount", args, 1, 1)?;
+    let n = match &args[0] {
+        Value::Obj(o) if !o.is_immortal() => o.strong_count() as i64,
+        _ => u32::MAX as i64,
+    };
+    Ok(Value::Int(n))
+}
+
 pub fn getsizeof(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let Some(v) = args.first() else {
         return Err(stmpy_core::error::type_error(

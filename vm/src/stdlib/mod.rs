@@ -12,6 +12,7 @@ pub mod args;
 pub mod collections;
 pub mod error;
 pub mod frozen;
+pub mod gc;
 pub mod hashlib;
 pub mod heapq;
 pub mod math;

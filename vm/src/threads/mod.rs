@@ -46,6 +46,9 @@ use crate::vm::{Frame, LoadedCode, Shared, Vm};
 
 /// Python threads running now (the main thread counts from the start).
 static RUNNING: AtomicUsize = AtomicUsize::new(1);
+/// Threads whose Python work is over but that have not finished their clean-up (their
+/// objects, registry of tracked objects and retired values are still theirs).
+static EXITING: AtomicUsize = AtomicUsize::new(0);
 /// Set once a module that can block or start threads is imported: from then on the
 /// driver keeps a rollback snapshot even for inevitable transactions (they may `retry`).
 static CONCURRENT: AtomicBool = AtomicBool::new(false);
@@ -100,6 +103,8 @@ struct Local {
     /// The running transaction was already lengthened by `hold_lock` (once only, or a
     /// loop that takes a lock every turn would never reach a boundary).
     held: bool,
+    /// Counted in `EXITING` (once, however often the marking transaction re-runs).
+    exiting: bool,
 }
 
 thread_local! {
@@ -115,6 +120,17 @@ pub fn ident() -> u64 {
         }
         l.ident
     })
+}
+
+/// This thread's Python work is over (see `EXITING`).
+pub fn mark_exiting() {
+    LOCAL.with(|l| {
+        let mut l = l.borrow_mut();
+        if !l.exiting {
+            l.exiting = true;
+            EXITING.fetch_add(1, Ordering::SeqCst);
+        }
+    });
 }
 
 pub fn new_ident() -> u64 {
@@ -145,6 +161,51 @@ impl Drop for RunningGuard {
 
 pub fn running_threads() -> usize {
     RUNNING.load(Ordering::Relaxed)
+}
+
+/// Runs a cycle collection in `tx` if no other thread can run bytecode meanwhile: no
+/// other thread runs Python (others are parked or asleep between transactions) and
+/// `tx` runs the engine's solo mode, so none can begin a transaction before it ends.
+/// Other threads then only clone and drop handles they hold, which makes the collector
+/// keep more, never free what is reachable (see `stmpy_core::gc`).
+pub fn collect_cycles(tx: &Tx) -> StmResult<Option<usize>> {
+    if RUNNING.load(Ordering::SeqCst) != 1 || !tx.is_solo() {
+        return Ok(None);
+    }
+    stmpy_core::gc::collect(tx).map(Some)
+}
+
+/// Longest a collection waits for finished threads to clean up.
+const EXIT_WAIT: Duration = Duration::from_millis(500);
+
+/// At a boundary of the top-level driver: a collection in a transaction of its own
+/// (committed at once, so the garbage is freed before Python code runs again). Threads
+/// whose Python work is over (a `join` just returned) are given a moment to hand over
+/// their objects first, so that `join(); gc.collect()` sees what they left behind.
+pub fn collect_cycles_if_wanted() {
+    if !stmpy_core::gc::wanted() {
+        return;
+    }
+    let start = std::time::Instant::now();
+    while EXITING.load(Ordering::SeqCst) > 0
+        && RUNNING.load(Ordering::SeqCst) == 1 + EXITING.load(Ordering::SeqCst)
+        && start.elapsed() < EXIT_WAIT
+    {
+        std::thread::sleep(Duration::from_micros(200));
+    }
+    if RUNNING.load(Ordering::SeqCst) != 1 {
+        return;
+    }
+    // Old cell versions and dropped cells hold handles too (they count as references
+    // from outside): release them first.
+    stmpy_core::stm::reclaim_now();
+    let tx = Tx::begin(TxMode::Inevitable);
+    match collect_cycles(&tx) {
+        Ok(_) => {
+            let _ = tx.commit();
+        }
+        Err(_) => tx.abort(),
+    }
 }
 
 fn force_optimistic() -> bool {
@@ -383,8 +444,11 @@ fn spawn(shared: Arc<Shared>, s: Spawn) {
 fn thread_main(shared: Arc<Shared>, s: Spawn) {
     LOCAL.with(|l| l.borrow_mut().ident = s.ident);
     let mut vm = Vm::new(shared);
-    let r = run_call(&mut vm, s.func.clone(), s.args, s.kwargs);
-    if let Err(Unwind::Exc(e)) = r {
+    let failed = match run_call(&mut vm, s.func.clone(), s.args, s.kwargs) {
+        Err(Unwind::Exc(e)) => Some(e),
+        _ => None,
+    };
+    if let Some(e) = failed {
         // Threads started by `threading` catch everything in `_bootstrap`; this is the
         // bare `_thread.start_new_thread` case (CPython prints it the same way).
         let _ = crate::run_in_tx(&mut vm, |vm, tx| {
@@ -399,6 +463,17 @@ fn thread_main(shared: Arc<Shared>, s: Spawn) {
             }
             Ok(Value::None)
         });
+    }
+    // Clean up before this thread stops counting: its objects go, what it tracked goes
+    // to the collector's orphans, what it retired is freed or handed over, and the
+    // engine no longer counts it (the thread left alone may run solo again).
+    drop(s.func);
+    drop(vm);
+    stmpy_core::gc::hand_over_registry();
+    stmpy_core::stm::reclaim_now();
+    stmpy_core::stm::detach_thread();
+    if LOCAL.with(|l| std::mem::take(&mut l.borrow_mut().exiting)) {
+        EXITING.fetch_sub(1, Ordering::SeqCst);
     }
     RUNNING.fetch_sub(1, Ordering::SeqCst);
 }

@@ -43,6 +43,7 @@ const THREAD_FUNCTIONS: Table = &[
     ("_start", start),
     ("_count", count),
     ("_boundary", boundary),
+    ("_exiting", exiting),
     ("_hold", hold),
     ("_block", block),
     ("_retry", retry),
@@ -144,6 +145,13 @@ fn start_new_thread(vm: &mut Vm, tx: &Tx, a: &[Value], k: &[(Value, Value)]) -> 
 /// committed and stays so even if what follows retries). False where impossible.
 fn boundary(vm: &mut Vm, _tx: &Tx, _a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
     Ok(Value::Bool(super::request_boundary(vm)))
+}
+
+/// `_exiting()`: the calling thread's Python work is over (`Thread._bootstrap` says so
+/// in the transaction that marks it dead): a collector waits for its clean-up.
+fn exiting(_vm: &mut Vm, _tx: &Tx, _a: &[Value], _k: &[(Value, Value)]) -> PyResult<Value> {
+    super::mark_exiting();
+    Ok(Value::None)
 }
 
 /// `_hold()`: the caller just took a lock. While other threads run, make the

@@ -9,6 +9,7 @@
 # loop back-edges, calls and returns), and `with _atomic:` makes longer sections atomic.
 
 from _thread import get_ident, get_native_id, _start, _boundary, _block, _monotonic, _hold
+from _thread import _exiting
 from _thread import _atomic_enter, _atomic_exit, _format_exc, _write_stderr
 import _thread
 
@@ -530,6 +531,7 @@ class Thread:
             excepthook(ExceptHookArgs((type(exc), exc, exc.__traceback__, self)))
         finally:
             with _atomic:
+                _exiting()
                 self._alive = False
                 _active.pop(self._ident, None)
 
