@@ -370,10 +370,13 @@ impl Ctx {
                 // (deregistered while it waits) watches the versions of what it read.
                 h.lock.store(unlocked(wv), Ordering::Release);
                 pinned |= h.watched();
-                // SAFETY (solo mode): no other thread is registered, and references to
-                // values exist only inside transactions, so nothing refers to the
-                // displaced value once this transaction ends (now).
-                unsafe { (u.drop)(u.old) };
+                // Null: a stamp-only entry (an unlogged in-place update), nothing displaced.
+                if !u.old.is_null() {
+                    // SAFETY (solo mode): no other thread is registered, and references
+                    // to values exist only inside transactions, so nothing refers to
+                    // the displaced value once this transaction ends (now).
+                    unsafe { (u.drop)(u.old) };
+                }
             }
         }
         inevitable::release();
@@ -416,6 +419,13 @@ impl Ctx {
             let u: UEntry = logs.undo.pop().expect("len > mark");
             // SAFETY: logged headers stay valid while we are pinned.
             let h = unsafe { &*u.h };
+            if u.old.is_null() {
+                // An unlogged in-place update (`Tx::begin_unlogged`): there is no old
+                // value to restore; the cell keeps what the body left and stops being
+                // ours.
+                h.wtx.store(0, Ordering::Relaxed);
+                continue;
+            }
             let cur = h.value.load(Ordering::Relaxed);
             let cur_shared = h.wtx.load(Ordering::Relaxed) & 1 != 0;
             h.value.store(u.old, Ordering::Release);
@@ -439,6 +449,7 @@ impl Ctx {
 
     /// Clears the per-transaction state; the thread may begin a new transaction.
     pub(crate) fn finish(&self) {
+        self.unlogged.set(false);
         let logs = self.logs();
         logs.reads.clear();
         debug_assert!(logs.writes.is_empty() && logs.undo.is_empty());

@@ -269,7 +269,14 @@ impl Vm {
                     self.handled.clone(),
                 )
             });
-            let tx = Tx::begin(mode);
+            // Without a snapshot this transaction is never rolled back (nothing could
+            // re-run it): tell the engine, which then updates objects in place when
+            // alone instead of copying each one the transaction first writes.
+            let tx = if snapshot.is_none() && mode == TxMode::Inevitable {
+                Tx::begin_unlogged()
+            } else {
+                Tx::begin(mode)
+            };
             self.budget = self.budget_size;
             threads::on_begin(self);
             let started = threads::report::begin(&tx, &frame);
