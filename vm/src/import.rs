@@ -34,6 +34,9 @@ pub fn new_module(name: &str, file: Option<&str>) -> (Value, ObjRef) {
         );
     }
     let dict = ObjRef::new(Payload::Dict(TVar::new(d)));
+    // As long-lived as the (immortal) module that holds it, and handed to every frame
+    // of its functions: immortal, so a call's frame set-up writes no count on it.
+    dict.make_immortal();
     let m = Value::Obj(ObjRef::new(Payload::Module(Module {
         name: Value::str(name),
         dict: dict.clone(),

@@ -320,6 +320,8 @@ pub struct Vm {
 }
 
 pub const DEFAULT_BUDGET: i64 = 20_000;
+/// Pooled frames `Vm::function_frame` looks through for one that last ran the function.
+const POOL_SEARCH: usize = 4;
 
 impl Vm {
     pub fn new(shared: Arc<Shared>) -> Vm {
@@ -369,6 +371,21 @@ impl Vm {
     /// function keeps its code, globals and function references: a hot call site pays
     /// no reference-count traffic for them (atomic increments, shared between threads).
     pub fn function_frame(&mut self, fobj: &ObjRef, func: &Function, args: &[Value]) -> Box<Frame> {
+        // A pooled frame that last ran this function needs no set-up: look a few deep
+        // (calls alternate between a few functions, so the top one often last ran
+        // another).
+        let n = self.pool_frames.len();
+        if let Some(i) = (n.saturating_sub(POOL_SEARCH)..n).rev().find(|&i| {
+            self.pool_frames[i]
+                .func
+                .as_ref()
+                .is_some_and(|g| g.is(fobj))
+        }) {
+            let mut f = self.pool_frames.swap_remove(i);
+            f.locals = None;
+            f.start(args);
+            return f;
+        }
         let mut f = match self.pool_frames.pop() {
             Some(f) if f.func.as_ref().is_some_and(|g| g.is(fobj)) => f,
             Some(mut f) => {
