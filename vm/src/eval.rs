@@ -202,6 +202,12 @@ impl Vm {
                         ops::delattr(self, tx, &obj, &name)?;
                     }
                     Instruction::LoadMethod(i) => self.op_load_method(tx, frame, i)?,
+                    Instruction::GlobalSubscrStart { name, a, b } => {
+                        self.op_global_subscr_start(tx, frame, name, [a, b])?
+                    }
+                    Instruction::GlobalSubscrEnd(name) => {
+                        self.op_global_subscr_end(tx, frame, name)?
+                    }
                     Instruction::BinarySubscr => {
                         let key = frame.pop();
                         let container = frame.pop();

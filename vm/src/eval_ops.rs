@@ -8,7 +8,7 @@ use stmpy_core::stm::{TVar, Tx};
 use stmpy_core::types::{ExcKind, type_name, type_of, types};
 use stmpy_core::value::{Function, ObjRef, Payload, Value};
 
-use crate::bytecode::{BinOp, CmpOp, Conversion, Instruction, MakeFunctionFlags, Target};
+use crate::bytecode::{BinOp, CmpOp, Conversion, Instruction, MakeFunctionFlags, NO_LOCAL, Target};
 use crate::call::StrValue;
 use crate::eval::name_error;
 use crate::ops;
@@ -167,6 +167,71 @@ impl Vm {
             }
         }
         self.op_load_deref(tx, frame, i)
+    }
+
+    /// `GlobalSubscrStart` (see the opcode's doc): borrow the global when the index's
+    /// locals hold values whose operators are all native.
+    pub(crate) fn op_global_subscr_start(
+        &mut self,
+        tx: &Tx,
+        frame: &mut Frame,
+        name: u16,
+        locals: [u8; 2],
+    ) -> PyResult<()> {
+        let native = |v: &Option<Value>| match v {
+            Some(Value::Int(_) | Value::Float(_) | Value::Bool(_)) => true,
+            Some(Value::Obj(o)) => matches!(o.payload, Payload::Str(_)),
+            _ => false,
+        };
+        let borrow = locals
+            .iter()
+            .all(|&l| l == NO_LOCAL || frame.fast.get(usize::from(l)).is_some_and(native));
+        let name = &frame.code.names[usize::from(name)];
+        if borrow {
+            if self
+                .with_global(tx, &frame.globals, name, |_| ())?
+                .is_none()
+            {
+                return Err(name_error(name));
+            }
+        } else {
+            match self.load_global(tx, &frame.globals, name)? {
+                Some(v) => frame.push(v),
+                None => return Err(name_error(name)),
+            }
+        }
+        frame.borrowed_global = borrow;
+        Ok(())
+    }
+
+    /// `GlobalSubscrEnd`: the subscript, on the borrowed global where it needs no
+    /// Python code (else on a reference to it, as `BinarySubscr`).
+    pub(crate) fn op_global_subscr_end(
+        &mut self,
+        tx: &Tx,
+        frame: &mut Frame,
+        name: u32,
+    ) -> PyResult<()> {
+        let key = frame.pop();
+        let container = if std::mem::take(&mut frame.borrowed_global) {
+            let name = &frame.code.names[name as usize];
+            match self.with_global(tx, &frame.globals, name, |g| pure_getitem(tx, g, &key))? {
+                Some(Some(v)) => {
+                    frame.push(v?);
+                    return Ok(());
+                }
+                // Nothing ran since the start, so the name is still bound.
+                _ => match self.load_global(tx, &frame.globals, name)? {
+                    Some(v) => v,
+                    None => return Err(name_error(name)),
+                },
+            }
+        } else {
+            frame.pop()
+        };
+        let v = crate::builtins::getitem(self, tx, &container, &key)?;
+        frame.push(v);
+        Ok(())
     }
 
     pub(crate) fn op_delete_global(&mut self, tx: &Tx, frame: &mut Frame, i: u32) -> PyResult<()> {
@@ -825,5 +890,43 @@ fn deref_error(frame: &Frame, i: u32) -> Unwind {
                 "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
             ),
         )
+    }
+}
+
+/// `container[key]` where it cannot run Python code nor fail: an in-range int index of
+/// a list or tuple, a str key present in a dict (keys compared by identity or as
+/// strs). `None`: not decided here (the caller takes the general path).
+fn pure_getitem(
+    tx: &Tx,
+    container: &Value,
+    key: &Value,
+) -> Option<stmpy_core::stm::StmResult<Value>> {
+    let Value::Obj(o) = container else {
+        return None;
+    };
+    let at = |n: usize, i: i64| {
+        let j = if i < 0 { i + n as i64 } else { i };
+        (0..n as i64).contains(&j).then_some(j as usize)
+    };
+    match (&o.payload, key) {
+        (Payload::List(cell), Value::Int(i)) => {
+            match tx.view(cell, |l| at(l.len(), *i).and_then(|j| l.get(j).cloned())) {
+                Ok(Some(v)) => Some(Ok(v)),
+                Ok(None) => None,
+                Err(e) => Some(Err(e)),
+            }
+        }
+        (Payload::Tuple(items), Value::Int(i)) => at(items.len(), *i).map(|j| Ok(items[j].clone())),
+        (Payload::Dict(cell), Value::Obj(k)) => {
+            let Payload::Str(s) = &k.payload else {
+                return None;
+            };
+            match tx.view(cell, |d| d.get_str(s.as_str(), s.hash()).cloned()) {
+                Ok(Some(v)) => Some(Ok(v)),
+                Ok(None) => None,
+                Err(e) => Some(Err(e)),
+            }
+        }
+        _ => None,
     }
 }

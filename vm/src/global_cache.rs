@@ -82,6 +82,52 @@ fn find(tx: &Tx, d: &ObjRef, name: &str, h: i64) -> PyResult<Option<(usize, u64)
 }
 
 impl GlobalCache {
+    /// `f` applied to the value of `name` in `globals`, then `builtins`, borrowed from
+    /// the namespace (no reference taken) on a cache hit; `None` if the name is
+    /// missing. `f` runs inside a `view` of the namespace, so it must not run Python
+    /// code or touch that namespace's cell.
+    #[inline]
+    pub fn with_value<R>(
+        &mut self,
+        tx: &Tx,
+        globals: &ObjRef,
+        builtins: &ObjRef,
+        name: &ObjRef,
+        f: impl FnOnce(&Value) -> R,
+    ) -> PyResult<Option<R>> {
+        if let Some(slot) = self.slots.get(index(globals, name))
+            && slot.globals == globals.id()
+            && slot.name.as_ref().is_some_and(|n| n.is(name))
+        {
+            let (ns, ver) = if slot.in_globals {
+                (globals, slot.gver)
+            } else if version(tx, globals)? == slot.gver {
+                (builtins, slot.bver)
+            } else {
+                (globals, u64::MAX)
+            };
+            if let Payload::Dict(cell) = &ns.payload {
+                let mut f = Some(f);
+                let hit = tx.view(cell, |d| {
+                    if d.version() != ver {
+                        return None;
+                    }
+                    let e = d.slot(slot.index)?;
+                    Some((f.take().expect("called once"))(&e.value))
+                })?;
+                match hit {
+                    Some(r) => return Ok(Some(r)),
+                    None => {
+                        let v = self.lookup(tx, globals, builtins, name)?;
+                        return Ok(v.map(|v| (f.take().expect("not called"))(&v)));
+                    }
+                }
+            }
+        }
+        let v = self.lookup(tx, globals, builtins, name)?;
+        Ok(v.map(|v| f(&v)))
+    }
+
     /// `name` (a str object) in `globals`, then in `builtins`.
     #[inline]
     pub fn lookup(

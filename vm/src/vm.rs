@@ -140,6 +140,8 @@ pub struct Frame {
     pub iters: Vec<PrivIter>,
     /// The function this frame runs, if any (zero-argument super, tracebacks).
     pub func: Option<ObjRef>,
+    /// The last `GlobalSubscrStart` borrowed its global (pushed nothing).
+    pub borrowed_global: bool,
 }
 
 impl Frame {
@@ -156,6 +158,7 @@ impl Frame {
             locals,
             iters: Vec::new(),
             func: None,
+            borrowed_global: false,
         }
     }
     /// A frame with no locals, cells or stack yet (see [`Frame::start`]).
@@ -170,6 +173,7 @@ impl Frame {
             locals: None,
             iters: Vec::new(),
             func: None,
+            borrowed_global: false,
         })
     }
 
@@ -449,6 +453,22 @@ impl Vm {
 
     /// Reads a global name (a str): globals, then builtins, through the thread's
     /// global-name cache.
+    /// `f` on the global `name` borrowed in place (see `GlobalCache::with_value`).
+    pub fn with_global<R>(
+        &mut self,
+        tx: &Tx,
+        globals: &ObjRef,
+        name: &Value,
+        f: impl FnOnce(&Value) -> R,
+    ) -> PyResult<Option<R>> {
+        match name {
+            Value::Obj(n) => self
+                .global_cache
+                .with_value(tx, globals, &self.shared.builtins, n, f),
+            _ => Ok(None),
+        }
+    }
+
     pub fn load_global(
         &mut self,
         tx: &Tx,

@@ -133,7 +133,8 @@ fn annotate(code: &CodeObject, instr: &Instruction) -> String {
         }
         LoadGlobal(i) | StoreGlobal(i) | DeleteGlobal(i) | LoadName(i) | StoreName(i)
         | DeleteName(i) | LoadAttr(i) | StoreAttr(i) | DeleteAttr(i) | LoadMethod(i)
-        | ImportName(i) | ImportFrom(i) => name(i),
+        | ImportName(i) | ImportFrom(i) | GlobalSubscrEnd(i) => name(i),
+        GlobalSubscrStart { name: i, .. } => name(u32::from(i)),
         Jump(t) | PopJumpIfFalse(t) | PopJumpIfTrue(t) | PopJumpIfNone(t) | PopJumpIfNotNone(t)
         | JumpIfFalseOrPop(t) | JumpIfTrueOrPop(t) | ForIter(t) | Send(t) => format!("to {t}"),
         _ => String::new(),

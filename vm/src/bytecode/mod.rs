@@ -5,7 +5,9 @@ pub mod code;
 pub mod opcode;
 
 pub use code::{CodeFlags, CodeObject, Constant, ExceptionTableEntry, Location, LocationRun};
-pub use opcode::{BinOp, CmpOp, Conversion, Instruction, MakeFunctionFlags, Target, UnaryOp};
+pub use opcode::{
+    BinOp, CmpOp, Conversion, Instruction, MakeFunctionFlags, NO_LOCAL, Target, UnaryOp,
+};
 pub mod dis;
 pub mod verify;
 

@@ -252,6 +252,9 @@ impl MakeFunctionFlags {
     }
 }
 
+/// `GlobalSubscrStart` operand for "no local".
+pub const NO_LOCAL: u8 = u8::MAX;
+
 macro_rules! define_instructions {
     ($( $(#[doc = $doc:literal])* $name:ident $( ( $($arg:ty),* ) )? $( { $($field:ident : $fty:ty),* } )? , )*) => {
         /// One bytecode instruction. See the module docs for the stack notation.
@@ -334,6 +337,10 @@ define_instructions! {
     LoadMethod(u32),
     /// BinarySubscr: `container key -> container[key]`
     BinarySubscr,
+    /// GlobalSubscrStart{name, a, b}: starts `G[index]` for global `names[name]` (NameError as LoadGlobal). When fast slots a and b (`NO_LOCAL`: none) hold ints, strs or floats, the index (locals, constants, operators) cannot run Python code: pushes nothing and marks the frame so that GlobalSubscrEnd subscripts `G` in place (no reference taken); else `-> G` as LoadGlobal.
+    GlobalSubscrStart { name: u16, a: u8, b: u8 },
+    /// GlobalSubscrEnd(name): `key -> G[key]` after a borrowing GlobalSubscrStart, else `G key -> G[key]` as BinarySubscr.
+    GlobalSubscrEnd(u32),
     /// StoreSubscr: `v container key ->`, container[key] = v.
     StoreSubscr,
     /// DeleteSubscr: `container key ->`, del container[key].
@@ -543,6 +550,8 @@ impl Instruction {
             DeleteAttr(_) => -1,
             LoadMethod(_) => 1,
             BinarySubscr => -1,
+            GlobalSubscrStart { .. } => 1,
+            GlobalSubscrEnd(_) => -1,
             StoreSubscr => -3,
             DeleteSubscr => -2,
             UnaryOp(_) => 0,
@@ -648,6 +657,8 @@ impl fmt::Display for Instruction {
             CompareOp(op) => write!(f, "{name} {}", op.symbol()),
             IsOp(inv) | ContainsOp(inv) | CallFunctionEx(inv) => write!(f, "{name} {}", inv as u8),
             UnpackEx { before, after } => write!(f, "{name} {before} {after}"),
+            GlobalSubscrStart { name: n, a, b } => write!(f, "{name} {n} {a} {b}"),
+            GlobalSubscrEnd(a) => write!(f, "{name} {a}"),
             FormatValue {
                 conversion,
                 has_spec,

@@ -138,9 +138,18 @@ fn check_operands(code: &CodeObject) -> Result<(), String> {
             {
                 return bad("deref slot");
             }
+            GlobalSubscrStart { name, a, b } => {
+                if usize::from(name) >= code.names.len() {
+                    return bad("name");
+                }
+                let local = |l: u8| l != super::NO_LOCAL && usize::from(l) >= code.varnames.len();
+                if local(a) || local(b) {
+                    return bad("local");
+                }
+            }
             LoadGlobal(i) | StoreGlobal(i) | DeleteGlobal(i) | LoadName(i) | StoreName(i)
             | DeleteName(i) | LoadAttr(i) | StoreAttr(i) | DeleteAttr(i) | LoadMethod(i)
-            | ImportName(i) | ImportFrom(i)
+            | ImportName(i) | ImportFrom(i) | GlobalSubscrEnd(i)
                 if i as usize >= code.names.len() =>
             {
                 return bad("name");

@@ -9,7 +9,7 @@ use ruff_text_size::{Ranged, TextRange};
 use super::symtable::ScopeKind;
 use super::{CResult, Compiler, NameOp};
 use crate::bytecode::{
-    BinOp, CmpOp, Constant, Conversion, Instruction as I, MakeFunctionFlags, UnaryOp,
+    BinOp, CmpOp, Constant, Conversion, Instruction as I, MakeFunctionFlags, NO_LOCAL, UnaryOp,
 };
 
 pub(crate) fn binop(op: ast::Operator) -> BinOp {
@@ -228,6 +228,14 @@ impl<'a> Compiler<'a> {
                 self.emit(I::LoadAttr(i));
             }
             Expr::Subscript(s) => {
+                if let Some((name, locals)) = self.global_subscript(s) {
+                    let [a, b] = locals;
+                    self.emit(I::GlobalSubscrStart { name, a, b });
+                    self.expr(&s.slice)?;
+                    self.set_loc(e.range());
+                    self.emit(I::GlobalSubscrEnd(u32::from(name)));
+                    return Ok(());
+                }
                 self.expr(&s.value)?;
                 self.slice_or_expr(&s.slice)?;
                 self.set_loc(e.range());
@@ -243,6 +251,53 @@ impl<'a> Compiler<'a> {
             Expr::IpyEscapeCommand(c) => return Err(self.error("invalid syntax", c.range)),
         }
         Ok(())
+    }
+
+    /// `G[index]` in a function, where `G` is a global and `index` is built of at most
+    /// two locals, int/str/float constants and arithmetic: the name index and the
+    /// locals' slots (`NO_LOCAL` for none) for `GlobalSubscrStart`, which borrows `G`
+    /// instead of pushing it when the locals hold ints, strs or floats (then nothing in
+    /// the index can run Python code, so `G` cannot be rebound before the subscript).
+    fn global_subscript(&mut self, s: &'a ast::ExprSubscript) -> Option<(u16, [u8; 2])> {
+        let Expr::Name(g) = &*s.value else {
+            return None;
+        };
+        if !self.resolves_to_global(g.id.as_str()) {
+            return None;
+        }
+        let mut locals: Vec<&str> = Vec::new();
+        if !self.pure_index(&s.slice, &mut locals) {
+            return None;
+        }
+        let mut slots = [NO_LOCAL; 2];
+        for (slot, name) in slots.iter_mut().zip(&locals) {
+            let i = self.u().add_varname(name);
+            *slot = u8::try_from(i).ok().filter(|&i| i != NO_LOCAL)?;
+        }
+        let name = u16::try_from(self.name_idx(g.id.as_str())).ok()?;
+        Some((name, slots))
+    }
+
+    /// Whether `e` is made of int/str/float constants, locals (at most two distinct,
+    /// collected into `locals`) and unary/binary operators.
+    fn pure_index(&self, e: &'a Expr, locals: &mut Vec<&'a str>) -> bool {
+        match e {
+            Expr::NumberLiteral(n) => !matches!(n.value, ast::Number::Complex { .. }),
+            Expr::StringLiteral(_) => true,
+            Expr::Name(n) => {
+                let name = n.id.as_str();
+                if !self.resolves_to_fast(name) {
+                    return false;
+                }
+                if !locals.contains(&name) {
+                    locals.push(name);
+                }
+                locals.len() <= 2
+            }
+            Expr::BinOp(b) => self.pure_index(&b.left, locals) && self.pure_index(&b.right, locals),
+            Expr::UnaryOp(u) => u.op != ast::UnaryOp::Not && self.pure_index(&u.operand, locals),
+            _ => false,
+        }
     }
 
     fn check_load(&self, ctx: ast::ExprContext, range: TextRange) -> CResult<()> {

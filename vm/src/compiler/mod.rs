@@ -158,6 +158,27 @@ impl<'a> Compiler<'a> {
         self.u().add_name(&name)
     }
 
+    /// Whether loading `name` here compiles to `LoadGlobal`.
+    fn resolves_to_global(&self, name: &str) -> bool {
+        if name == "__debug__" {
+            return false;
+        }
+        let name = mangle(self.ur().private.as_deref(), name);
+        let scope = &self.table.scopes[self.ur().scope];
+        match scope.lookup(&name) {
+            NameScope::GlobalExplicit => true,
+            NameScope::GlobalImplicit => scope.is_function_like(),
+            _ => false,
+        }
+    }
+
+    /// Whether loading `name` here compiles to `LoadFast`.
+    fn resolves_to_fast(&self, name: &str) -> bool {
+        let name = mangle(self.ur().private.as_deref(), name);
+        let scope = &self.table.scopes[self.ur().scope];
+        scope.lookup(&name) == NameScope::Local && scope.is_function_like()
+    }
+
     /// Loads, stores or deletes a variable according to its resolved scope.
     fn name_op(&mut self, name: &str, op: NameOp) {
         if name == "__debug__" && op == NameOp::Load {
