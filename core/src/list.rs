@@ -209,10 +209,18 @@ impl ListData {
                 }
             }
             ListData::Big(v) => {
-                let mut tail = v.split_off(start);
-                let rest = tail.split_off(stop - start);
-                v.extend(items);
-                v.append(rest);
+                if items.is_empty() && start == 0 {
+                    // `del q[:h]` (a queue dropping its consumed head): one split. The
+                    // general path's concatenation of an empty front rebuilt the tree.
+                    *v = v.split_off(stop);
+                } else if items.is_empty() && stop == v.len() {
+                    v.truncate(start);
+                } else {
+                    let mut tail = v.split_off(start);
+                    let rest = tail.split_off(stop - start);
+                    v.extend(items);
+                    v.append(rest);
+                }
                 self.maybe_shrink();
             }
         }

@@ -25,6 +25,7 @@ pub const LIST: Table = &[
     ("__len__", dunder_len),
     ("__getitem__", dunder_getitem),
     ("__setitem__", dunder_setitem),
+    ("__delitem__", dunder_delitem),
     ("__contains__", dunder_contains),
     ("__iter__", dunder_iter),
 ];
@@ -214,6 +215,12 @@ fn dunder_getitem(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) 
 fn dunder_setitem(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     arg_count("__setitem__", args, 3, 3)?;
     super::setitem(vm, tx, &args[0], args[1].clone(), args[2].clone())?;
+    Ok(Value::None)
+}
+
+fn dunder_delitem(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    arg_count("__delitem__", args, 2, 2)?;
+    super::delitem(vm, tx, &args[0], &args[1])?;
     Ok(Value::None)
 }
 

@@ -1528,6 +1528,14 @@ pub fn delitem(vm: &mut Vm, tx: &Tx, container: &Value, key: &Value) -> PyResult
                 let (start, _, step, n) = slice_indices(vm, tx, key, len)?;
                 let mut pos: Vec<usize> = slice_positions(start, step, n).collect();
                 pos.sort_unstable();
+                if let (Some(&first), Some(&last)) = (pos.first(), pos.last())
+                    && last - first + 1 == pos.len()
+                {
+                    // A contiguous range (`del q[:h]`): one splice, not one removal per
+                    // item (each rebalanced a big list's tree).
+                    tx.modify(cell, |l| l.splice(first, last + 1, Vec::new()))?;
+                    return Ok(());
+                }
                 tx.modify(cell, |l| {
                     for p in pos.into_iter().rev() {
                         l.remove(p);
