@@ -385,6 +385,39 @@ impl Vm {
     pub(crate) fn op_unpack(&mut self, tx: &Tx, frame: &mut Frame, n: u32) -> PyResult<()> {
         let seq = frame.pop();
         let n = n as usize;
+        // Tuples and small lists of the right length go straight onto the stack (no
+        // intermediate vector: nbody unpacks two nested triples per inner iteration).
+        let wrong_len = match seq.payload() {
+            Some(Payload::Tuple(t)) if t.len() == n => {
+                frame.stack.extend(t.iter().rev().cloned());
+                return Ok(());
+            }
+            Some(Payload::Tuple(t)) => Some(t.len()),
+            Some(Payload::List(l)) => {
+                let pushed = tx.view(l, |v| match v.as_slice() {
+                    Some(items) if items.len() == n => {
+                        frame.stack.extend(items.iter().rev().cloned());
+                        Ok(())
+                    }
+                    _ => Err(v.len()),
+                })?;
+                match pushed {
+                    Ok(()) => return Ok(()),
+                    Err(len) if len != n => Some(len),
+                    Err(_) => None,
+                }
+            }
+            _ => None,
+        };
+        if let Some(len) = wrong_len {
+            return Err(if len > n {
+                value_error(format!("too many values to unpack (expected {n})"))
+            } else {
+                value_error(format!(
+                    "not enough values to unpack (expected {n}, got {len})"
+                ))
+            });
+        }
         let items: Vec<Value> = match seq.payload() {
             Some(Payload::Tuple(t)) => t.to_vec(),
             Some(Payload::List(l)) => tx.view(l, |v| v.iter().cloned().collect())?,
