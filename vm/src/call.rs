@@ -1,8 +1,6 @@
 //! Calling: argument binding into frames, dispatch on the kind of callable, class
 //! instantiation, nested eval loops for native code that calls back into Python.
 
-use std::sync::Arc;
-
 use stmpy_core::dict::DictData;
 use stmpy_core::error::{PyResult, Unwind, type_error};
 use stmpy_core::stm::{TVar, Tx};
@@ -11,7 +9,7 @@ use stmpy_core::value::{Function, Instance, ObjRef, Payload, Value};
 
 use crate::bytecode::CodeFlags;
 use crate::eval::Exit;
-use crate::vm::{Frame, LoadedCode, Vm, new_cell};
+use crate::vm::{CodeRef, Frame, Vm, new_cell};
 
 /// The signature of every function implemented in Rust: positional arguments (for a
 /// method, `self` first) and keyword arguments as (name, value) pairs.
@@ -53,16 +51,16 @@ pub fn native_of_kind(
 
 /// The code object of a Python function.
 #[inline]
-pub fn func_code(f: &Function) -> Arc<LoadedCode> {
-    match Arc::clone(&f.code).downcast::<LoadedCode>() {
-        Ok(c) => c,
-        // Functions are only ever built by MakeFunction with a LoadedCode.
-        Err(_) => unreachable_code(),
+pub fn func_code(f: &Function) -> CodeRef {
+    match f.code.downcast_ref::<CodeRef>() {
+        Some(c) => c.clone(),
+        // Functions are only ever built by MakeFunction with a CodeRef.
+        None => unreachable_code(),
     }
 }
 
 #[cold]
-fn unreachable_code() -> Arc<LoadedCode> {
+fn unreachable_code() -> CodeRef {
     panic!("function without a LoadedCode")
 }
 
@@ -97,7 +95,7 @@ impl Vm {
         kw: &[(Value, Value)],
     ) -> PyResult<Box<Frame>> {
         let simple = {
-            let Some(code) = func.code.downcast_ref::<LoadedCode>() else {
+            let Some(code) = func.code.downcast_ref::<CodeRef>() else {
                 return Ok(self.new_frame(func_code(func), func.globals.clone(), None, &[]));
             };
             let c = &code.code;

@@ -28,7 +28,7 @@ use stmpy_core::types::type_name;
 use stmpy_core::value::{ObjRef, Payload, Value};
 
 use crate::call::StrValue;
-use crate::vm::{Frame, LoadedCode, Shared, Vm};
+use crate::vm::{CodeRef, Frame, LoadedCode, Shared, Vm};
 use crate::{Interpreter, builtins, compiler, exceptions, import, ops, run_in_tx, threads};
 
 /// A Python exception that reached the host: its type, `str()` and the traceback text
@@ -131,7 +131,7 @@ impl Runtime {
     pub fn call_value(&self, f: &Value, args: Vec<Value>) -> Result<Value, PyError> {
         // `f(*a)` evaluated in a private namespace, run like any top-level code (with
         // transaction boundaries inside long calls).
-        static CODE: OnceLock<Option<Arc<LoadedCode>>> = OnceLock::new();
+        static CODE: OnceLock<Option<CodeRef>> = OnceLock::new();
         let code = CODE.get_or_init(|| {
             compiler::compile("f(*a)", "<embedded call>", compiler::Mode::Eval)
                 .ok()

@@ -656,7 +656,7 @@ impl Vm {
         let name = code.name.clone();
         let qualname = code.qualname.clone();
         let f = Function {
-            code: code as Arc<dyn std::any::Any + Send + Sync>,
+            code: Arc::new(code.clone()) as Arc<dyn std::any::Any + Send + Sync>,
             name,
             qualname,
             globals: frame.globals.clone(),
@@ -672,6 +672,7 @@ impl Vm {
         // call: immortal, so those loads write no shared memory (see `ObjRef::new`).
         if frame.locals.is_some() {
             f.make_immortal();
+            code.make_immortal();
         }
         frame.push(Value::Obj(f));
         Ok(())

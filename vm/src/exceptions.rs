@@ -55,7 +55,7 @@ pub fn add_traceback(tx: &Tx, exc: &ObjRef, frame: &Frame) -> PyResult<()> {
     if let Some(c) = exc_cell(exc) {
         let loc = frame.code.code.location(frame.pc.saturating_sub(1) as u32);
         let entry = TraceEntry {
-            code: Some(frame.code.clone()),
+            code: Some(Arc::new(frame.code.clone())),
             globals: Some(frame.globals.clone()),
             filename: frame.code.code.filename.clone(),
             name: Arc::from(frame.code.code.name.as_str()),

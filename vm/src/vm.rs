@@ -32,11 +32,16 @@ pub struct LoadedCode {
     pub qualname: Value,
 }
 
+/// A handle on loaded code. A `Shared` (not an `Arc`) so that the code of an immortal
+/// function is immortal too: every call clones its frame's code handle, and a call of
+/// a module-level function then writes no count (see `op_make_function`).
+pub type CodeRef = stmpy_core::stm::Shared<LoadedCode>;
+
 impl LoadedCode {
-    pub fn load(code: Arc<CodeObject>) -> Arc<LoadedCode> {
+    pub fn load(code: Arc<CodeObject>) -> CodeRef {
         let consts = code.constants.iter().map(constant_value).collect();
         let strs = |v: &[String]| v.iter().map(|s| stmpy_core::intern::intern(s)).collect();
-        Arc::new(LoadedCode {
+        CodeRef::new(LoadedCode {
             consts,
             names: strs(&code.names),
             varnames: strs(&code.varnames),
@@ -53,16 +58,16 @@ pub fn code_type() -> &'static ObjRef {
     T.get_or_init(|| crate::builtins::make_builtin_type("code"))
 }
 
-pub fn code_value(code: Arc<LoadedCode>) -> Value {
+pub fn code_value(code: CodeRef) -> Value {
     Value::Obj(ObjRef::new(Payload::Opaque(
         code_type().clone(),
         Box::new(code),
     )))
 }
 
-pub fn as_code(v: &Value) -> Option<&Arc<LoadedCode>> {
+pub fn as_code(v: &Value) -> Option<&CodeRef> {
     match v.payload() {
-        Some(Payload::Opaque(_, data)) => data.downcast_ref::<Arc<LoadedCode>>(),
+        Some(Payload::Opaque(_, data)) => data.downcast_ref::<CodeRef>(),
         _ => None,
     }
 }
@@ -129,7 +134,7 @@ pub enum PrivIterKind {
 /// One Python frame.
 #[derive(Clone)]
 pub struct Frame {
-    pub code: Arc<LoadedCode>,
+    pub code: CodeRef,
     pub pc: usize,
     pub stack: Vec<Value>,
     pub fast: Vec<Option<Value>>,
@@ -145,7 +150,7 @@ pub struct Frame {
 }
 
 impl Frame {
-    pub fn new(code: Arc<LoadedCode>, globals: ObjRef, locals: Option<ObjRef>) -> Frame {
+    pub fn new(code: CodeRef, globals: ObjRef, locals: Option<ObjRef>) -> Frame {
         let nfast = code.code.varnames.len();
         let ncell = code.code.cellvars.len();
         Frame {
@@ -162,7 +167,7 @@ impl Frame {
         }
     }
     /// A frame with no locals, cells or stack yet (see [`Frame::start`]).
-    fn unstarted(code: Arc<LoadedCode>, globals: ObjRef) -> Box<Frame> {
+    fn unstarted(code: CodeRef, globals: ObjRef) -> Box<Frame> {
         Box::new(Frame {
             code,
             pc: 0,
@@ -353,7 +358,7 @@ impl Vm {
     /// many as it has locals).
     pub fn new_frame(
         &mut self,
-        code: Arc<LoadedCode>,
+        code: CodeRef,
         globals: ObjRef,
         locals: Option<ObjRef>,
         args: &[Value],

@@ -873,7 +873,7 @@ pub struct CallerInfo {
     pub class_cell: Option<Value>,
     pub first_arg: Option<Value>,
     /// The caller's code and position (`sys._caller`: warnings, traceback).
-    pub code: std::sync::Arc<crate::vm::LoadedCode>,
+    pub code: crate::vm::CodeRef,
     pub pc: usize,
 }
 

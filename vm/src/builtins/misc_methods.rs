@@ -531,7 +531,7 @@ pub fn opaque_attr(tx: &Tx, d: &(dyn Any + Send + Sync), n: &str) -> PyResult<Op
             _ => None,
         });
     }
-    if let Some(c) = d.downcast_ref::<std::sync::Arc<crate::vm::LoadedCode>>() {
+    if let Some(c) = d.downcast_ref::<crate::vm::CodeRef>() {
         return Ok(match n {
             "co_name" => Some(c.name.clone()),
             "co_filename" => Some(Value::str(&c.code.filename)),

@@ -950,7 +950,7 @@ pub fn repr_obj(vm: &mut Vm, tx: &Tx, v: &Value, o: &ObjRef) -> PyResult<String>
                 let name = ["dict_keys", "dict_values", "dict_items"][view.kind as usize];
                 return Ok(format!("{name}([{}])", join_reprs(vm, tx, &items)?));
             }
-            if let Some(c) = d.downcast_ref::<std::sync::Arc<crate::vm::LoadedCode>>() {
+            if let Some(c) = d.downcast_ref::<crate::vm::CodeRef>() {
                 return Ok(format!(
                     "<code object {} at {}, file \"{}\", line {}>",
                     c.code.name,

@@ -13,21 +13,21 @@ use stmpy_core::stm::Tx;
 use stmpy_core::value::{ObjRef, Payload, Value};
 
 use crate::builtins::funcs::CallerInfo;
-use crate::vm::{LoadedCode, Vm};
+use crate::vm::{CodeRef, Vm};
 
 /// One frame as `sys._getframe` saw it, or as a traceback entry recorded it.
 enum FrameSnap {
     Live(CallerInfo),
     /// `tb.tb_frame`: the code, globals and line of the entry (no locals, no `f_back`).
     Trace {
-        code: Arc<LoadedCode>,
+        code: CodeRef,
         globals: ObjRef,
         line: u32,
     },
 }
 
 impl FrameSnap {
-    fn code(&self) -> &Arc<LoadedCode> {
+    fn code(&self) -> &CodeRef {
         match self {
             FrameSnap::Live(info) => &info.code,
             FrameSnap::Trace { code, .. } => code,
@@ -48,7 +48,10 @@ impl FrameSnap {
 
 /// `tb.tb_frame` of a traceback entry (None when the entry has no code recorded).
 pub fn traceback_frame(e: &stmpy_core::value::TraceEntry) -> Value {
-    let code = e.code.clone().and_then(|c| c.downcast::<LoadedCode>().ok());
+    let code = e
+        .code
+        .as_ref()
+        .and_then(|c| c.downcast_ref::<CodeRef>().cloned());
     match (code, &e.globals) {
         (Some(code), Some(globals)) => frame_value(
             Arc::from(vec![FrameSnap::Trace {

@@ -42,7 +42,7 @@ use stmpy_core::stm::{StmResult, Tx, TxMode};
 use stmpy_core::types::ExcKind;
 use stmpy_core::value::{ObjRef, Value};
 
-use crate::vm::{Frame, LoadedCode, Shared, Vm};
+use crate::vm::{CodeRef, Frame, LoadedCode, Shared, Vm};
 
 /// Python threads running now (the main thread counts from the start).
 static RUNNING: AtomicUsize = AtomicUsize::new(1);
@@ -481,7 +481,7 @@ fn thread_main(shared: Arc<Shared>, s: Spawn) {
 /// Runs `func(*args, **kwargs)` on this thread's Vm as a top-level frame (boundaries
 /// allowed), through a one-line module-level trampoline.
 fn run_call(vm: &mut Vm, func: Value, args: Value, kwargs: Value) -> PyResult<Value> {
-    static CODE: OnceLock<Option<Arc<LoadedCode>>> = OnceLock::new();
+    static CODE: OnceLock<Option<CodeRef>> = OnceLock::new();
     let code = CODE.get_or_init(|| {
         crate::compiler::compile("f(*a, **k)\n", "<thread>", crate::compiler::Mode::Module)
             .ok()
