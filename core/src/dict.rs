@@ -69,7 +69,15 @@ type Index = imbl::GenericHashMap<i64, Bucket, MixBuild, imbl::shared_ptr::Defau
 #[derive(Clone)]
 enum Slots {
     Small(Vec<Option<Entry>>),
-    Big(imbl::Vector<Option<Entry>>, Index),
+    /// Boxed so that a small map's `DictData` stays 48 bytes (the persistent vector
+    /// and index are 128): every instance namespace is a small map.
+    Big(Box<BigSlots>),
+}
+
+#[derive(Clone)]
+struct BigSlots {
+    entries: imbl::Vector<Option<Entry>>,
+    index: Index,
 }
 
 impl Default for Slots {
@@ -150,7 +158,7 @@ impl DictData {
     pub fn slots(&self) -> usize {
         match &self.slots {
             Slots::Small(v) => v.len(),
-            Slots::Big(v, _) => v.len(),
+            Slots::Big(b) => b.entries.len(),
         }
     }
     /// The live entry in slot `i`, if any.
@@ -158,13 +166,13 @@ impl DictData {
     pub fn slot(&self, i: usize) -> Option<&Entry> {
         match &self.slots {
             Slots::Small(v) => v.get(i).and_then(|e| e.as_ref()),
-            Slots::Big(v, _) => v.get(i).and_then(|e| e.as_ref()),
+            Slots::Big(b) => b.entries.get(i).and_then(|e| e.as_ref()),
         }
     }
     fn slot_mut(&mut self, i: usize) -> Option<&mut Entry> {
         match &mut self.slots {
             Slots::Small(v) => v.get_mut(i).and_then(|e| e.as_mut()),
-            Slots::Big(v, _) => v.get_mut(i).and_then(|e| e.as_mut()),
+            Slots::Big(b) => b.entries.get_mut(i).and_then(|e| e.as_mut()),
         }
     }
     /// Live entries in insertion order.
@@ -176,7 +184,7 @@ impl DictData {
     pub fn iter(&self) -> Box<dyn Iterator<Item = &Entry> + '_> {
         match &self.slots {
             Slots::Small(v) => Box::new(v.iter().filter_map(|e| e.as_ref())),
-            Slots::Big(v, _) => Box::new(v.iter().filter_map(|e| e.as_ref())),
+            Slots::Big(b) => Box::new(b.entries.iter().filter_map(|e| e.as_ref())),
         }
     }
     pub fn keys(&self) -> impl Iterator<Item = &Value> {
@@ -204,7 +212,8 @@ impl DictData {
                 }
                 Ok(None)
             }
-            Slots::Big(v, index) => {
+            Slots::Big(b) => {
+                let BigSlots { entries: v, index } = &**b;
                 let mut check = |i: u32| -> Result<bool, E> {
                     match v.get(i as usize) {
                         Some(Some(e)) if e.hash == hash => Ok(e.key.is(key) || eq(&e.key, key)?),
@@ -297,7 +306,8 @@ impl DictData {
         match &self.slots {
             Slots::Small(_) if self.bloom & bloom_bit(hash) == 0 => None,
             Slots::Small(v) => v.iter().position(|e| e.as_ref().is_some_and(matches)),
-            Slots::Big(v, index) => {
+            Slots::Big(b) => {
+                let BigSlots { entries: v, index } = &**b;
                 let slots: &[u32] = match index.get(&hash)? {
                     Bucket::One(i) => std::slice::from_ref(i),
                     Bucket::Many(b) => b,
@@ -339,11 +349,15 @@ impl DictData {
                 if v.len() > SMALL {
                     let entries: imbl::Vector<Option<Entry>> =
                         std::mem::take(v).into_iter().collect();
-                    self.slots = Slots::Big(entries, Index::default());
+                    self.slots = Slots::Big(Box::new(BigSlots {
+                        entries,
+                        index: Index::default(),
+                    }));
                     self.rebuild_index();
                 }
             }
-            Slots::Big(v, index) => {
+            Slots::Big(b) => {
+                let BigSlots { entries: v, index } = &mut **b;
                 let i = v.len();
                 v.push_back(Some(Entry { hash, key, value }));
                 add_to_index(index, hash, i as u32);
@@ -367,7 +381,8 @@ impl DictData {
     pub fn remove_slot(&mut self, i: usize) -> Option<Entry> {
         let old = match &mut self.slots {
             Slots::Small(v) => v.get_mut(i)?.take()?,
-            Slots::Big(v, index) => {
+            Slots::Big(b) => {
+                let BigSlots { entries: v, index } = &mut **b;
                 let old = v.set(i, None)?;
                 remove_from_index(index, old.hash, i as u32);
                 old
@@ -398,13 +413,17 @@ impl DictData {
         self.slots = if live.len() <= SMALL {
             Slots::Small(live)
         } else {
-            Slots::Big(live.into_iter().collect(), Index::default())
+            Slots::Big(Box::new(BigSlots {
+                entries: live.into_iter().collect(),
+                index: Index::default(),
+            }))
         };
         self.rebuild_index();
     }
 
     fn rebuild_index(&mut self) {
-        if let Slots::Big(v, index) = &mut self.slots {
+        if let Slots::Big(b) = &mut self.slots {
+            let BigSlots { entries: v, index } = &mut **b;
             let mut new = Index::default();
             for (i, e) in v.iter().enumerate() {
                 if let Some(e) = e {

@@ -1248,7 +1248,13 @@ pub fn instance_setattr_fast(
     else {
         return Ok(Err(value));
     };
-    if inst.exc.is_some() || as_type(&inst.class).slots.is_some() {
+    if inst.exc.is_some() {
+        return Ok(Err(value));
+    }
+    // A `__slots__` class stores only its slot names (a short list: compared in place).
+    if let Some(slots) = &as_type(&inst.class).slots
+        && !slots.iter().any(|s| s == ns.as_str())
+    {
         return Ok(Err(value));
     }
     let Some(hint) = vm.attr_cache.instance_hint(tx, &inst.class, no)? else {

@@ -31,3 +31,26 @@ except AttributeError as e:
 s.a = 5
 del s.a
 print(hasattr(s, "a"))
+# Stores in a loop (the fast store path): slot names succeed, others fail every time.
+def fill(obj, names):
+    out = []
+    for i, n in enumerate(names):
+        try:
+            setattr(obj, n, i)
+            out.append(n)
+        except AttributeError as e:
+            out.append("no " + n)
+    return out
+r = P(0, 0)
+for _ in range(3):
+    print(fill(r, ["x", "y", "w", "x"]))
+def direct(obj, k):
+    for i in range(k):
+        obj.x = i
+        obj.y = obj.x * 2
+        try:
+            obj.w = 1
+        except AttributeError:
+            pass
+    return obj.x, obj.y
+print(direct(P(0, 0), 50), direct(Q(0, 0), 50))
