@@ -17,7 +17,7 @@ use std::ops::Deref;
 use std::sync::Arc;
 
 use num_bigint::BigInt;
-use stmpy_stm::{Shared, TVar, WeakShared};
+use stmpy_stm::{OwnedCell, Shared, TVar, WeakShared};
 
 use crate::dict::DictData;
 use crate::list::ListData;
@@ -227,20 +227,29 @@ pub struct Instance {
     /// The instance namespace: a `dict` object, so that `obj.__dict__` is the live
     /// namespace (writes through it are attribute writes). Always a `Payload::Dict`
     /// ([`Instance::new`] is the only constructor).
-    dict_obj: ObjRef,
+    /// Held with a direct handle on its cell: an attribute load reads the cell without
+    /// first loading the dict object.
+    dict: OwnedCell<ObjRef, DictData>,
     /// Exception instances (class derives from BaseException) carry their state here.
     pub exc: Option<TVar<ExcState>>,
     /// Instances of a user subclass of a built-in data type (`class Stack(list)`): the
     /// built-in value they extend, which the built-in methods and operators act on (a
     /// list/dict/set/bytearray object is mutated in place).
-    pub base: Option<Value>,
+    /// Boxed: rare, and it keeps `Instance` (so every `Payload`) small.
+    pub base: Option<Box<Value>>,
 }
 
 impl Instance {
     pub fn new(class: ObjRef, dict: DictData, exc: Option<TVar<ExcState>>) -> Instance {
         Instance {
             class,
-            dict_obj: ObjRef::new_untracked(Payload::Dict(TVar::new(dict))),
+            dict: OwnedCell::new(
+                ObjRef::new_untracked(Payload::Dict(TVar::new(dict))),
+                |o| match &o.payload {
+                    Payload::Dict(d) => d,
+                    _ => unreachable!("built as a dict just above"),
+                },
+            ),
             exc,
             base: None,
         }
@@ -248,31 +257,27 @@ impl Instance {
     /// An instance of a subclass of a built-in type, extending `base`.
     pub fn with_base(class: ObjRef, base: Value) -> Instance {
         Instance {
-            base: Some(base),
+            base: Some(Box::new(base)),
             ..Instance::new(class, DictData::new(), None)
         }
     }
     /// The namespace's cell, if no handle on the namespace dict exists but the
     /// instance's own (the cycle collector then counts its items as the instance's).
     pub(crate) fn dict_if_sole_owner(&self) -> Option<&TVar<DictData>> {
-        (self.dict_obj.strong_count() == 1).then(|| self.dict())
+        (self.dict.owner().strong_count() == 1).then(|| self.dict())
     }
     /// The namespace dict's handle.
     pub(crate) fn dict_handle(&self) -> &ObjRef {
-        &self.dict_obj
+        self.dict.owner()
     }
     /// The namespace's cell.
-    #[inline]
+    #[inline(always)]
     pub fn dict(&self) -> &TVar<DictData> {
-        match &self.dict_obj.payload {
-            Payload::Dict(d) => d,
-            // `new` builds only dict objects and the field is private.
-            _ => unreachable!("instance namespace is not a dict"),
-        }
+        self.dict.cell()
     }
     /// `obj.__dict__`: the namespace as a dict object.
     pub fn dict_object(&self) -> &ObjRef {
-        &self.dict_obj
+        self.dict.owner()
     }
 }
 
@@ -401,7 +406,7 @@ impl Value {
     pub fn text(&self) -> Option<&PyStr> {
         match self.payload() {
             Some(Payload::Str(s)) => Some(s),
-            Some(Payload::Instance(i)) => i.base.as_ref().and_then(|b| b.as_str()),
+            Some(Payload::Instance(i)) => i.base.as_deref().and_then(|b| b.as_str()),
             _ => None,
         }
     }

@@ -83,7 +83,7 @@ pub use stats::{
     take_last_conflict,
 };
 pub use tx::Tx;
-pub use var::TVar;
+pub use var::{OwnedCell, TVar};
 
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 

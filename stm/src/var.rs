@@ -273,3 +273,41 @@ impl<T: std::fmt::Debug + Send + Sync + Clone + 'static> std::fmt::Debug for TVa
         f.debug_tuple("TVar").finish_non_exhaustive()
     }
 }
+
+/// A handle `P` together with a direct handle on a cell that `P` owns, so that reaching
+/// the cell does not load it through `P` (one dependent memory access less: the VM's
+/// instance attribute loads go instance -> cell instead of instance -> namespace dict
+/// object -> cell).
+///
+/// Sound for any `P`: the alias copies the `TVar`'s header pointer, which changes only
+/// when the `TVar` is dropped or reached mutably (`get_mut`). The `TVar` is reached
+/// through `&P` (the projection's lifetime ties it to the borrow), so it lives at least
+/// as long as `P` is alive and not mutated, and `OwnedCell` hands out only `&P`. Moving
+/// `P` may move the `TVar` handle but never its header.
+pub struct OwnedCell<P, T: Send + Sync + 'static> {
+    owner: P,
+    alias: std::mem::ManuallyDrop<TVar<T>>,
+}
+
+impl<P, T: Send + Sync + 'static> OwnedCell<P, T> {
+    pub fn new(owner: P, project: impl for<'a> FnOnce(&'a P) -> &'a TVar<T>) -> Self {
+        let header = project(&owner).header;
+        OwnedCell {
+            owner,
+            // Never dropped: the `TVar` reached through `owner` owns the cell.
+            alias: std::mem::ManuallyDrop::new(TVar {
+                header,
+                _owns: PhantomData,
+            }),
+        }
+    }
+    #[inline(always)]
+    pub fn owner(&self) -> &P {
+        &self.owner
+    }
+    /// The cell (the same header as the one `owner` holds).
+    #[inline(always)]
+    pub fn cell(&self) -> &TVar<T> {
+        &self.alias
+    }
+}

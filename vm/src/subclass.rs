@@ -63,7 +63,7 @@ pub fn data_base(cls: &ObjRef) -> Option<&'static str> {
 #[inline]
 pub fn base_of(v: &Value) -> Option<&Value> {
     match v.payload() {
-        Some(Payload::Instance(i)) => i.base.as_ref(),
+        Some(Payload::Instance(i)) => i.base.as_deref(),
         _ => None,
     }
 }
@@ -84,7 +84,7 @@ pub fn builtin_self(
     };
     match ops::lookup_special(vm, tx, &inst.class, dunder)? {
         Some(f) if !crate::call::is_native_method(&f) => Ok(None),
-        _ => Ok(Some(base.clone())),
+        _ => Ok(Some((**base).clone())),
     }
 }
 

@@ -101,7 +101,7 @@ pub fn ref_new(args: &[Value]) -> PyResult<Value> {
 pub fn as_ref(v: &Value) -> Option<&WeakRef> {
     match v.payload() {
         Some(Payload::Opaque(_, d)) => d.downcast_ref::<WeakRef>(),
-        Some(Payload::Instance(i)) => i.base.as_ref().and_then(as_ref),
+        Some(Payload::Instance(i)) => i.base.as_deref().and_then(as_ref),
         _ => None,
     }
 }
