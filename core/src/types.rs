@@ -50,6 +50,13 @@ impl TypeObj {
     pub fn has_getattribute_hook(&self) -> bool {
         self.getattribute_hook.load(Ordering::Relaxed)
     }
+    /// May an instance hold an attribute of this name (`__slots__` allows only its names)?
+    #[inline]
+    pub fn allows_instance_attr(&self, name: &str) -> bool {
+        self.slots
+            .as_ref()
+            .is_none_or(|slots| slots.iter().any(|s| s == name))
+    }
     pub fn qualname(&self) -> &str {
         &self.name
     }

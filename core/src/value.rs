@@ -225,10 +225,9 @@ impl Payload {
 pub struct Instance {
     pub class: ObjRef,
     /// The instance namespace: a `dict` object, so that `obj.__dict__` is the live
-    /// namespace (writes through it are attribute writes). Always a `Payload::Dict`
-    /// ([`Instance::new`] is the only constructor).
-    /// Held with a direct handle on its cell: an attribute load reads the cell without
-    /// first loading the dict object.
+    /// namespace (writes through it are attribute writes), held with a direct handle on
+    /// its cell so that an attribute access does not load the dict object first.
+    /// Always a `Payload::Dict` ([`Instance::new`] is the only constructor).
     dict: OwnedCell<ObjRef, DictData>,
     /// Exception instances (class derives from BaseException) carry their state here.
     pub exc: Option<TVar<ExcState>>,
@@ -265,10 +264,6 @@ impl Instance {
     /// instance's own (the cycle collector then counts its items as the instance's).
     pub(crate) fn dict_if_sole_owner(&self) -> Option<&TVar<DictData>> {
         (self.dict.owner().strong_count() == 1).then(|| self.dict())
-    }
-    /// The namespace dict's handle.
-    pub(crate) fn dict_handle(&self) -> &ObjRef {
-        self.dict.owner()
     }
     /// The namespace's cell.
     #[inline(always)]

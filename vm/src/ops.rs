@@ -1248,13 +1248,7 @@ pub fn instance_setattr_fast(
     else {
         return Ok(Err(value));
     };
-    if inst.exc.is_some() {
-        return Ok(Err(value));
-    }
-    // A `__slots__` class stores only its slot names (a short list: compared in place).
-    if let Some(slots) = &as_type(&inst.class).slots
-        && !slots.iter().any(|s| s == ns.as_str())
-    {
+    if inst.exc.is_some() || !as_type(&inst.class).allows_instance_attr(ns.as_str()) {
         return Ok(Err(value));
     }
     let Some(hint) = vm.attr_cache.instance_hint(tx, &inst.class, no)? else {
@@ -1498,9 +1492,7 @@ pub fn setattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value, value: Value) ->
             {
                 return Ok(());
             }
-            if let Some(slots) = &as_type(&inst.class).slots
-                && !slots.iter().any(|s| s == n)
-            {
+            if !as_type(&inst.class).allows_instance_attr(n) {
                 return Err(attribute_error(format!(
                     "'{}' object has no attribute '{n}'",
                     type_name(obj)
