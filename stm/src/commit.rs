@@ -89,8 +89,13 @@ pub(crate) struct HomeBatch {
 
 impl Ctx {
     /// Queues a displaced committed value for reclamation (see [`RETIRE_BATCH`]).
+    ///
+    /// # Safety
+    /// `p` was the committed value of `h` and has just been replaced there.
     #[inline]
-    fn retire(&self, guard: &Guard, p: *mut (), drop: DropFn) {
+    unsafe fn retire(&self, guard: &Guard, h: &Header, p: *mut (), drop: DropFn) {
+        // SAFETY: by this function's contract.
+        let p = unsafe { h.detach(p) };
         let logs = self.logs();
         logs.retired.push((p, drop));
         if logs.retired.len() >= RETIRE_BATCH {
@@ -288,7 +293,8 @@ impl Ctx {
             if let Some(s) = site {
                 h.site.store(s, Ordering::Relaxed);
             }
-            self.retire(guard, old, e.drop);
+            // SAFETY: `old` was the committed value, replaced just above.
+            unsafe { self.retire(guard, h, old, e.drop) };
             crate::sync::switch();
         }
         // (7) Release the locks with the new version.
@@ -351,11 +357,13 @@ impl Ctx {
                         h.site.store(s, Ordering::Relaxed);
                     }
                     h.lock.store(unlocked(wv), Ordering::Release);
-                    self.retire(guard, u.old, u.drop);
+                    // SAFETY: `u.old` was the committed value, replaced by our write.
+                    unsafe { self.retire(guard, h, u.old, u.drop) };
                 } else {
-                    // SAFETY: an earlier private value of ours; the cell was locked
-                    // by us the whole time, so nobody else dereferenced it.
-                    unsafe { (u.drop)(u.old) };
+                    // SAFETY: an earlier private value of ours, replaced by our write;
+                    // the cell was locked by us the whole time, so nobody else
+                    // dereferenced it.
+                    unsafe { (u.drop)(h.detach(u.old)) };
                 }
             }
             inevitable::bloom_clear(self.bloom_dirty.replace(0));
@@ -375,7 +383,7 @@ impl Ctx {
                     // SAFETY (solo mode): no other thread is registered, and references
                     // to values exist only inside transactions, so nothing refers to
                     // the displaced value once this transaction ends (now).
-                    unsafe { (u.drop)(u.old) };
+                    unsafe { (u.drop)(h.detach(u.old)) };
                 }
             }
         }
@@ -437,6 +445,8 @@ impl Ctx {
             } else {
                 h.wtx.store(u.old_wtx, Ordering::Relaxed);
             }
+            // SAFETY: `cur` was just replaced in the cell by the restored value.
+            let cur = unsafe { h.detach(cur) };
             if cur_shared {
                 logs.keep.push((cur, u.drop));
             } else {

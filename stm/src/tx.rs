@@ -27,8 +27,8 @@ use crate::contention::Contention;
 use crate::inevitable;
 use crate::stats::{self, AbortCause, ThreadStats};
 use crate::var::{
-    CellDrop, DROP_BATCH, DropFn, FLUSH_EVERY, FLUSHES_AFTER_HANDOVER, Header, TVar, drop_box,
-    retire_batch,
+    CellDrop, DROP_BATCH, DropCellFn, DropFn, FLUSH_EVERY, FLUSHES_AFTER_HANDOVER, Header, TVar,
+    drop_box, retire_batch,
 };
 use crate::{Site, StmError, StmResult, TxMode};
 
@@ -61,7 +61,7 @@ pub(crate) fn new_cell_owner() -> u64 {
 }
 /// Called when a `TVar` is dropped: frees its header at once when it is private to the
 /// running solo transaction, else queues it on this thread's batch of dropped cells.
-pub(crate) fn on_cell_drop(h: &Header, entry: (usize, DropFn)) -> CellDrop {
+pub(crate) fn on_cell_drop(h: &Header, entry: (usize, DropCellFn)) -> CellDrop {
     CTX.try_with(|c| {
         if c.private_to_running_solo(h) {
             return CellDrop::FreeNow;
@@ -215,7 +215,7 @@ pub(crate) struct Ctx {
     pub(crate) force_optimistic: Cell<bool>,
     /// Headers of cells dropped on this thread, not yet handed to the epoch collector
     /// (see `var::CellDrop::Batched`).
-    dropped: Cell<Vec<(usize, DropFn)>>,
+    dropped: Cell<Vec<(usize, DropCellFn)>>,
     /// Transactions ended since this thread last flushed the epoch collector.
     ends_since_flush: Cell<u32>,
     /// Transaction ends that will still flush because this thread handed over garbage.
@@ -283,7 +283,7 @@ impl Ctx {
     /// own, once flushed), then flushes at the next few transaction ends so that they
     /// are freed soon (see `retire_dropped`): one more flush per handover, since a
     /// collection frees only a few bags.
-    fn hand_over_dropped(&self, batch: Vec<(usize, DropFn)>) {
+    fn hand_over_dropped(&self, batch: Vec<(usize, DropCellFn)>) {
         retire_batch(batch);
         let owed = self.flushes_owed.get();
         self.flushes_owed
@@ -616,11 +616,13 @@ impl Ctx {
                     old_wtx: w,
                 });
             } else if w & 1 != 0 {
-                self.logs().keep.push((old, drop));
+                // SAFETY: `old` was just replaced in the cell.
+                self.logs().keep.push((unsafe { hr.detach(old) }, drop));
             } else {
-                // SAFETY: our private value; nothing refers to it (not handed out), and
-                // in tracked mode others never dereference a value of a locked cell.
-                unsafe { drop(old) };
+                // SAFETY: our private value, just replaced in the cell; nothing refers
+                // to it (not handed out), and in tracked mode others never dereference a
+                // value of a locked cell.
+                unsafe { drop(hr.detach(old)) };
             }
             return;
         }

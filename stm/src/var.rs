@@ -1,6 +1,7 @@
 //! Transactional cells: [`TVar<T>`] and its type-erased [`Header`].
 //!
-//! Layout of one cell (one heap block, [`Header`], 40 bytes):
+//! Layout of one cell (one heap block: the 40-byte [`Header`], then, for a small
+//! 8-aligned `T`, the cell's first value inline):
 //!
 //! ```text
 //! lock   : u64  versioned lock word (see `clock.rs`): version << 1, or owner << 1 | 1
@@ -11,7 +12,15 @@
 //! pins   : u32  retry-waiters parked on this cell (they read its lock word while
 //!               unpinned); bit 31 = the owning `TVar` was dropped, last waiter frees
 //! touched: bool some transaction has logged a write here (makes `get_mut` copy)
+//! inline : u16  size of the value slot after the header (0: none)
 //! ```
+//!
+//! The first value lives in the same block as the header, so that reaching an object's
+//! state costs one cache miss, not two, and creating a cell one allocation, not two.
+//! Every later value is a `Box<T>`. When the inline value is displaced, it is moved out
+//! bitwise into a `Box<T>` ([`Header::detach`]) and that box is retired as usual; the
+//! bytes left in the slot stay valid for the transactions still reading them (the block
+//! outlives them, see below) and are never dropped.
 //!
 //! The header lives in its own allocation, not inline in `TVar`, because transaction
 //! logs hold raw pointers to it after the caller's borrow of the `TVar` may have ended;
@@ -19,6 +28,7 @@
 //! transaction keeps its epoch guard pinned for its whole life, so a logged header is
 //! never freed under a running transaction.
 
+use std::alloc::{Layout, alloc, dealloc, handle_alloc_error};
 use std::marker::PhantomData;
 use std::ptr::NonNull;
 use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU32, AtomicU64, Ordering};
@@ -35,12 +45,75 @@ pub(crate) struct Header {
     pub(crate) site: AtomicU64,
     pub(crate) pins: AtomicU32,
     pub(crate) touched: AtomicBool,
+    /// Size of the value slot that follows the header in its block (0: no slot). Set at
+    /// creation, never changed.
+    inline: u16,
 }
+
+/// Bytes of a header; an inline value starts right after it (8-aligned).
+const HEADER_SIZE: usize = std::mem::size_of::<Header>();
+
+/// Largest value kept inline (bigger ones would waste their slot once displaced).
+const MAX_INLINE: usize = 128;
 
 /// `Header::pins` bit: the `TVar` is gone, the header awaits its last waiter.
 pub(crate) const DEAD: u32 = 1 << 31;
 
 impl Header {
+    /// Is `p` this cell's inline value slot?
+    #[inline(always)]
+    pub(crate) fn is_inline(&self, p: *const ()) -> bool {
+        self.inline != 0 && p as usize == self as *const Header as usize + HEADER_SIZE
+    }
+
+    /// Makes `p`, a value of this cell that is being displaced (retired or freed), an
+    /// owned `Box<T>`: `p` itself, or, for the inline value, a bitwise copy in a fresh
+    /// box. The slot keeps its bytes, which transactions still reading the old value
+    /// may use (the block is freed only after them); they are never dropped, the box
+    /// owns the value now.
+    ///
+    /// # Safety
+    /// `p` is a value of this cell that nobody will treat as the cell's value again
+    /// (it has been replaced in `value`, or is about to be freed with the cell).
+    #[inline]
+    pub(crate) unsafe fn detach(&self, p: *mut ()) -> *mut () {
+        if !self.is_inline(p) {
+            return p;
+        }
+        // SAFETY: by this function's contract.
+        unsafe { self.box_inline(p) }
+    }
+
+    #[cold]
+    unsafe fn box_inline(&self, p: *mut ()) -> *mut () {
+        // An inline `T` is 8-aligned (see `TVar::INLINE`), so this is `Layout::new::<T>()`.
+        let layout = Layout::from_size_align(self.inline as usize, 8).expect("small layout");
+        // SAFETY: the layout is non-zero-sized (`inline != 0`).
+        let b = unsafe { alloc(layout) };
+        if b.is_null() {
+            handle_alloc_error(layout);
+        }
+        // SAFETY: `p` is the slot, `inline` bytes of a live value; `b` is fresh. The copy
+        // is a move: the caller's contract says the slot is never used as the value again.
+        unsafe { std::ptr::copy_nonoverlapping(p as *const u8, b, self.inline as usize) };
+        b as *mut ()
+    }
+
+    fn block_layout(inline: usize) -> Layout {
+        Layout::from_size_align(HEADER_SIZE + inline, 8).expect("small layout")
+    }
+
+    /// Frees a header's block (its value already dropped).
+    ///
+    /// # Safety
+    /// `h` came from `TVar::new`, and nothing will use it again.
+    unsafe fn free_block(h: *mut Header) {
+        // SAFETY: `h` is live until this call.
+        let layout = Header::block_layout(unsafe { (*h).inline } as usize);
+        // SAFETY: allocated in `TVar::new` with this layout.
+        unsafe { dealloc(h as *mut u8, layout) };
+    }
+
     /// Does a parked retry-waiter watch this cell (see `park::must_wake`)?
     #[inline]
     pub(crate) fn watched(&self) -> bool {
@@ -61,7 +134,7 @@ impl Header {
         if prev == DEAD | 1 {
             // SAFETY: the TVar is gone (its deferred free saw pins > 0, dropped the
             // value and left the header to us) and we were the last waiter.
-            drop(unsafe { Box::from_raw(h as *mut Header) });
+            unsafe { Header::free_block(h as *mut Header) };
         }
     }
 }
@@ -71,6 +144,27 @@ const _: () = assert!(std::mem::align_of::<Header>() == 8);
 
 /// Drops a `Box<T>` given as an erased pointer.
 pub(crate) type DropFn = unsafe fn(*mut ());
+
+/// Drops the current value of a dead cell, wherever it is stored.
+pub(crate) type DropCellFn = unsafe fn(*mut Header);
+
+/// # Safety
+/// `h` is a cell of `T` whose `TVar` is gone and that no transaction can still reach;
+/// its value is dropped (once: `value` is nulled).
+unsafe fn drop_cell_value<T>(h: *mut Header) {
+    // SAFETY: by this function's contract `h` is live and ours.
+    let hr = unsafe { &*h };
+    let v = hr.value.swap(std::ptr::null_mut(), Ordering::AcqRel);
+    if hr.is_inline(v) {
+        // SAFETY: the inline value is still the cell's own (never detached, since it is
+        // current), and nothing else can reach it.
+        unsafe { std::ptr::drop_in_place(v as *mut T) };
+    } else {
+        // SAFETY: the current value is owned by the cell (committers swap it out before
+        // retiring it, so this pointer was never retired).
+        unsafe { drop_box::<T>(v) };
+    }
+}
 
 /// # Safety
 /// `p` must come from `Box::<T>::into_raw` and be owned by the caller.
@@ -96,9 +190,36 @@ unsafe impl<T: Send + Sync + 'static> Sync for TVar<T> {}
 unsafe impl<T: Send + Sync + 'static> Send for TVar<T> {}
 
 impl<T: Send + Sync + 'static> TVar<T> {
+    /// Is the first value stored in the header's block? Only for 8-aligned `T` (a
+    /// detached copy is then allocated with `Layout::new::<T>()` from the size alone).
+    const INLINE: bool = std::mem::size_of::<T>() > 0
+        && std::mem::size_of::<T>() <= MAX_INLINE
+        && std::mem::align_of::<T>() == 8;
+
     pub fn new(value: T) -> Self {
-        let value = Box::into_raw(Box::new(value)) as *mut ();
-        let header = Box::new(Header {
+        let inline = if Self::INLINE {
+            std::mem::size_of::<T>()
+        } else {
+            0
+        };
+        let layout = Header::block_layout(inline);
+        // SAFETY: the layout is at least a header (non-zero-sized).
+        let block = unsafe { alloc(layout) } as *mut Header;
+        if block.is_null() {
+            handle_alloc_error(layout);
+        }
+        let value = if Self::INLINE {
+            // SAFETY: the block has `size_of::<T>()` bytes after the header, at an
+            // 8-aligned offset of an 8-aligned block.
+            unsafe {
+                let slot = (block as *mut u8).add(HEADER_SIZE) as *mut T;
+                slot.write(value);
+                slot as *mut ()
+            }
+        } else {
+            Box::into_raw(Box::new(value)) as *mut ()
+        };
+        let header = Header {
             lock: AtomicU64::new(0),
             value: AtomicPtr::new(value),
             // Created inside a solo/tracked inevitable transaction: its private value
@@ -107,9 +228,13 @@ impl<T: Send + Sync + 'static> TVar<T> {
             site: AtomicU64::new(0),
             pins: AtomicU32::new(0),
             touched: AtomicBool::new(false),
-        });
+            inline: inline as u16,
+        };
+        // SAFETY: `block` is allocated, aligned and large enough for a header.
+        unsafe { block.write(header) };
         TVar {
-            header: NonNull::from(Box::leak(header)),
+            // SAFETY: checked non-null above.
+            header: unsafe { NonNull::new_unchecked(block) },
             _owns: PhantomData,
         }
     }
@@ -185,15 +310,17 @@ impl<T: Send + Sync + 'static> TVar<T> {
 
 impl<T: Send + Sync + 'static> Drop for TVar<T> {
     fn drop(&mut self) {
-        let entry = (self.header.as_ptr() as usize, drop_box::<T> as DropFn);
+        let entry = (
+            self.header.as_ptr() as usize,
+            drop_cell_value::<T> as DropCellFn,
+        );
         match crate::tx::on_cell_drop(self.header(), entry) {
             CellDrop::FreeNow => {
                 // SAFETY: nothing but this `TVar` can reach the header or its value (see
-                // `Ctx::private_to_running_solo`), and the header came from `Box::leak`
-                // in `new`.
+                // `Ctx::private_to_running_solo`), and the header came from `new`.
                 unsafe {
-                    let h = Box::from_raw(self.header.as_ptr());
-                    drop_box::<T>(h.value.load(Ordering::Relaxed));
+                    drop_cell_value::<T>(self.header.as_ptr());
+                    Header::free_block(self.header.as_ptr());
                 }
             }
             CellDrop::Batched => {}
@@ -232,7 +359,7 @@ pub(crate) const FLUSHES_AFTER_HANDOVER: u32 = 4;
 /// until no pinned thread can still reach one of them: a transaction that logged a
 /// header keeps its guard pinned until it ends, so the batch outlives every such log,
 /// whenever it is handed over (even while this thread's own transaction runs).
-pub(crate) fn retire_batch(batch: Vec<(usize, DropFn)>) {
+pub(crate) fn retire_batch(batch: Vec<(usize, DropCellFn)>) {
     if batch.is_empty() {
         return;
     }
@@ -240,18 +367,15 @@ pub(crate) fn retire_batch(batch: Vec<(usize, DropFn)>) {
     let free = move || {
         for (header, drop_value) in batch {
             let h = header as *mut Header;
-            // SAFETY: the header came from `Box::leak` in `TVar::new` and its `TVar`
-            // was dropped (each header is in one batch, once); this runs after every
-            // transaction that could have logged it has unpinned.
+            // SAFETY: the header came from `TVar::new` and its `TVar` was dropped (each
+            // header is in one batch, once); this runs after every transaction that
+            // could have logged it has unpinned; `drop_value` is for the cell's `T`.
+            unsafe { drop_value(h) };
+            // SAFETY: as above, the header is still allocated.
             let hr = unsafe { &*h };
-            let v = hr.value.swap(std::ptr::null_mut(), Ordering::AcqRel);
-            // SAFETY: the current value is owned by the cell (committers swap it out
-            // before retiring it, so this pointer was never retired), and `drop_value`
-            // is the drop function of the cell's `T`.
-            unsafe { drop_value(v) };
             if hr.pins.fetch_or(DEAD, Ordering::AcqRel) == 0 {
                 // SAFETY: no retry-waiter watches the header: we are the last user.
-                drop(unsafe { Box::from_raw(h) });
+                unsafe { Header::free_block(h) };
             }
         }
     };
