@@ -3,11 +3,14 @@
 
 use std::sync::atomic::{AtomicI64, Ordering};
 
+use compact_str::CompactString;
+
 /// The payload of a `str` object.
 pub struct PyStr {
-    /// A `String`, not a `Box<str>`: `s += t` on a str nobody else holds appends in
-    /// place with amortized growth (see `push_str`).
-    s: String,
+    /// Text of up to 24 bytes (most words, keys and attribute names) is stored inline,
+    /// in the object itself, longer text on the heap; growable, so `s += t` on a str
+    /// nobody else holds appends in place with amortized growth (see `push_str`).
+    s: CompactString,
     char_len: usize,
     /// `hash(s)`, or `NO_HASH` until first computed. Written with a plain relaxed store:
     /// every thread computes the same number, so a race only repeats work.
@@ -19,14 +22,17 @@ const NO_HASH: i64 = -1;
 
 impl PyStr {
     pub fn new(s: &str) -> PyStr {
-        PyStr::from_string(s.to_string())
+        PyStr::from_compact(CompactString::new(s))
     }
     pub fn from_string(mut s: String) -> PyStr {
         // Give back a big unused tail (a formatting buffer's), not a small one: shrinking
-        // is a reallocation and a copy.
+        // is a reallocation and a copy. Short text moves inline (and the buffer is freed).
         if s.capacity() - s.len() > 32 + s.len() / 4 {
             s.shrink_to_fit();
         }
+        PyStr::from_compact(CompactString::from(s))
+    }
+    fn from_compact(s: CompactString) -> PyStr {
         let char_len = if s.is_ascii() {
             s.len()
         } else {
