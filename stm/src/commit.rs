@@ -352,6 +352,7 @@ impl Ctx {
                 // SAFETY: logged headers stay valid while we are pinned.
                 let h = unsafe { &*u.h };
                 pinned |= h.watched();
+                h.holds_undo.store(false, Ordering::Relaxed);
                 if u.old_wtx == 0 {
                     if let Some(s) = site {
                         h.site.store(s, Ordering::Relaxed);
@@ -371,6 +372,7 @@ impl Ctx {
             for u in logs.undo.drain(..) {
                 // SAFETY: logged headers stay valid while we are pinned.
                 let h = unsafe { &*u.h };
+                h.holds_undo.store(false, Ordering::Relaxed);
                 if let Some(s) = site {
                     h.site.store(s, Ordering::Relaxed);
                 }
@@ -427,6 +429,11 @@ impl Ctx {
             let u: UEntry = logs.undo.pop().expect("len > mark");
             // SAFETY: logged headers stay valid while we are pinned.
             let h = unsafe { &*u.h };
+            if mark == 0 {
+                // The transaction ends: no entry of it is left (a partial rollback may
+                // leave another entry for this cell, so it keeps the flag).
+                h.holds_undo.store(false, Ordering::Relaxed);
+            }
             if u.old.is_null() {
                 // An unlogged in-place update (`Tx::begin_unlogged`): there is no old
                 // value to restore; the cell keeps what the body left and stops being
@@ -591,6 +598,7 @@ impl Ctx {
             let old = h.value.load(Ordering::Relaxed);
             h.value.store(e.new, Ordering::Release);
             h.wtx.store(serial | e.shared as u64, Ordering::Relaxed);
+            h.holds_undo.store(true, Ordering::Relaxed);
             logs.undo.push(UEntry {
                 h: e.h,
                 old,

@@ -28,7 +28,7 @@ use crate::inevitable;
 use crate::stats::{self, AbortCause, ThreadStats};
 use crate::var::{
     CellDrop, DROP_BATCH, DropCellFn, DropFn, FLUSH_EVERY, FLUSHES_AFTER_HANDOVER, Header, TVar,
-    drop_box, retire_batch,
+    drop_box, drop_no_value, free_dropped_cell, retire_batch,
 };
 use crate::{Site, StmError, StmResult, TxMode};
 
@@ -59,20 +59,39 @@ pub(crate) fn new_cell_owner() -> u64 {
     #[cfg(feature = "shuttle")]
     0
 }
+/// See [`Ctx::solo_drop`].
+enum SoloDrop {
+    FreeNow,
+    ValueNow,
+    No,
+}
+
 /// Called when a `TVar` is dropped: frees its header at once when it is private to the
 /// running solo transaction, else queues it on this thread's batch of dropped cells.
 pub(crate) fn on_cell_drop(h: &Header, entry: (usize, DropCellFn)) -> CellDrop {
     CTX.try_with(|c| {
-        if c.private_to_running_solo(h) {
-            return CellDrop::FreeNow;
+        let mut decision = CellDrop::Batched;
+        let mut entry = entry;
+        match c.solo_drop(h) {
+            SoloDrop::FreeNow => return CellDrop::FreeNow,
+            SoloDrop::ValueNow => {
+                entry.1 = drop_no_value as DropCellFn;
+                decision = CellDrop::ValueNow;
+            }
+            SoloDrop::No => {}
+        }
+        let solo_drop = (c.active.get() && c.mode.get() == Mode::Solo) || c.freeing_solo.get();
+        if !solo_drop {
+            c.dropped_beside_others.set(true);
         }
         let mut batch = c.dropped.take();
         batch.push(entry);
-        if batch.len() >= DROP_BATCH {
+        if batch.len() >= DROP_BATCH && !c.freeing_solo.get() {
             c.hand_over_dropped(std::mem::take(&mut batch));
+            c.dropped_beside_others.set(false);
         }
         c.dropped.set(batch);
-        CellDrop::Batched
+        decision
     })
     .unwrap_or(CellDrop::RetireAlone)
 }
@@ -216,6 +235,13 @@ pub(crate) struct Ctx {
     /// Headers of cells dropped on this thread, not yet handed to the epoch collector
     /// (see `var::CellDrop::Batched`).
     dropped: Cell<Vec<(usize, DropCellFn)>>,
+    /// Some cell in `dropped` was dropped outside a solo transaction of this thread (an
+    /// optimistic or tracked one, or between transactions), so another thread's
+    /// transaction may still reach it: the batch must go through the epoch.
+    dropped_beside_others: Cell<bool>,
+    /// `free_solo_dropped` is running: cells its drops release were reachable only from
+    /// the cells it frees.
+    freeing_solo: Cell<bool>,
     /// Transactions ended since this thread last flushed the epoch collector.
     ends_since_flush: Cell<u32>,
     /// Transaction ends that will still flush because this thread handed over garbage.
@@ -229,26 +255,41 @@ pub(crate) struct Ctx {
 }
 
 impl Ctx {
-    /// Whether `h` belongs to a cell that the solo transaction running on this thread
-    /// created and that no log entry refers to, so that dropping its `TVar` may free it at
-    /// once instead of through the epoch (which cannot advance while this transaction keeps
-    /// its guard pinned: a long transaction that creates and drops many objects would
-    /// otherwise hold all of them until it ends).
+    /// What dropping the `TVar` of `h` may free at once instead of through the epoch
+    /// (which cannot advance while this transaction keeps its guard pinned: a long
+    /// transaction that drops a big structure and builds the next one, such as
+    /// `words = None; l = text.split()`, would otherwise hold both until it ends). Only
+    /// when the solo transaction running on this thread drops it and no retry-waiter
+    /// watches it:
+    /// - `FreeNow`, the whole cell, when no log entry of this transaction refers to it;
+    /// - `ValueNow`, its value, when only stamp-only undo entries (unlogged updates,
+    ///   which never read the value) refer to it; the header is freed at the end.
     ///
     /// Why that is safe: in solo mode no other thread runs a transaction (they wait at
-    /// registration until the token is released), so none can reach the cell; solo reads
-    /// are not logged; a write to a cell that is not private, and an in-place write under
-    /// a savepoint (which logs an undo entry), set `touched`; and a `&T` handed out by
-    /// `read` borrows the `TVar`, so none is alive while the `TVar` is being dropped.
-    fn private_to_running_solo(&self, h: &Header) -> bool {
-        if h.touched.load(Ordering::Relaxed) || h.pins.load(Ordering::Relaxed) != 0 {
-            return false;
+    /// registration until the token is released), so none can reach the cell, and the
+    /// logs of earlier transactions are gone; solo reads are not logged; every undo
+    /// entry of this transaction stamps the cell with its serial (`wtx`), and of the
+    /// cells so stamped only those it created and wrote in place without a savepoint
+    /// are not `touched`; an undo entry that holds a displaced value sets `holds_undo`;
+    /// a `&T` handed out by `read` borrows the `TVar`, so none is alive while the
+    /// `TVar` is being dropped. Displaced values of the cell that wait in the epoch are
+    /// separate allocations (`Header::detach`).
+    fn solo_drop(&self, h: &Header) -> SoloDrop {
+        if !self.active.get()
+            || self.mode.get() != Mode::Solo
+            || h.pins.load(Ordering::Relaxed) != 0
+        {
+            return SoloDrop::No;
         }
         let w = h.wtx.load(Ordering::Relaxed);
-        w != 0
-            && self.active.get()
-            && self.mode.get() == Mode::Solo
-            && w >> 1 == self.serial.get() >> 1
+        let stamped_by_this = w != 0 && w >> 1 == self.serial.get() >> 1;
+        if !stamped_by_this || !h.touched.load(Ordering::Relaxed) {
+            SoloDrop::FreeNow
+        } else if !h.holds_undo.load(Ordering::Relaxed) {
+            SoloDrop::ValueNow
+        } else {
+            SoloDrop::No
+        }
     }
 
     /// Hands the cells dropped on this thread so far to the epoch collector, as one
@@ -256,7 +297,10 @@ impl Ctx {
     /// transaction ends.
     pub(crate) fn retire_dropped(&self) {
         self.free_safe_batches();
-        let batch = self.dropped.take();
+        if !self.dropped_beside_others.get() {
+            self.free_solo_dropped();
+        }
+        let batch = self.take_dropped();
         if !batch.is_empty() {
             self.hand_over_dropped(batch);
             return;
@@ -277,6 +321,40 @@ impl Ctx {
         } else {
             self.ends_since_flush.set(n);
         }
+    }
+
+    /// The batch of dropped cells, emptied.
+    fn take_dropped(&self) -> Vec<(usize, DropCellFn)> {
+        self.dropped_beside_others.set(false);
+        self.dropped.take()
+    }
+
+    /// Frees, without the epoch, the cells dropped during this thread's solo
+    /// transactions, once the last of them has ended (and what freeing them drops in
+    /// turn). A program that drops a big structure and builds the next one at once
+    /// (`words = None; l = text.split()`) then reuses the memory instead of holding both
+    /// until the epoch has moved on (word_count's peak RSS).
+    ///
+    /// Why that is safe: when such a cell was dropped, its last handle went away and no
+    /// other thread ran a transaction (in solo mode they wait at registration), so none
+    /// holds a reference to it, and none can get one afterwards; this thread's own
+    /// transaction has ended, so none of its `&T` and log entries remain. A parked
+    /// retry-waiter that watches the header keeps it (`free_dropped_cell`).
+    fn free_solo_dropped(&self) {
+        debug_assert!(!self.active.get());
+        self.freeing_solo.set(true);
+        loop {
+            let batch = self.dropped.take();
+            if batch.is_empty() {
+                break;
+            }
+            for (header, drop_value) in batch {
+                // SAFETY: see above; each header is in the batch once, and its `TVar`
+                // was dropped.
+                unsafe { free_dropped_cell(header, drop_value) };
+            }
+        }
+        self.freeing_solo.set(false);
     }
 
     /// Hands dropped cells to the epoch collector as one deferred item (a bag of its
@@ -332,6 +410,8 @@ impl Ctx {
             cm: Contention::new(tid),
             force_optimistic: Cell::new(false),
             dropped: Cell::new(Vec::new()),
+            dropped_beside_others: Cell::new(false),
+            freeing_solo: Cell::new(false),
             unlogged: Cell::new(false),
             read_filter: Cell::new(0),
             ends_since_flush: Cell::new(0),
@@ -359,7 +439,7 @@ impl Ctx {
             return;
         }
         for _ in 0..RECLAIM_ROUNDS {
-            let dropped = self.dropped.take();
+            let dropped = self.take_dropped();
             if !dropped.is_empty() {
                 retire_batch(dropped);
             }
@@ -605,9 +685,10 @@ impl Ctx {
             hr.value.store(new, Ordering::Release);
             hr.wtx.store(serial, Ordering::Relaxed);
             if self.sp_depth.get() > 0 {
-                // The undo entry points at the header: it must not be freed early
-                // (see `private_to_running_solo`).
+                // The undo entry points at the header and holds a value: neither may
+                // be freed early (see `solo_drop`).
                 hr.touched.store(true, Ordering::Relaxed);
+                hr.holds_undo.store(true, Ordering::Relaxed);
                 self.logs().undo.push(UEntry {
                     h,
                     old,
@@ -638,6 +719,7 @@ impl Ctx {
         let old = hr.value.load(Ordering::Relaxed);
         hr.value.store(new, Ordering::Release);
         hr.wtx.store(serial, Ordering::Relaxed);
+        hr.holds_undo.store(true, Ordering::Relaxed);
         self.logs().undo.push(UEntry {
             h,
             old,
@@ -651,7 +733,7 @@ impl Ctx {
 impl Drop for Ctx {
     fn drop(&mut self) {
         self.flush_retired();
-        retire_batch(self.dropped.take());
+        retire_batch(self.take_dropped());
         if self.registered.get() {
             inevitable::deregister();
         }

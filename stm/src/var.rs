@@ -12,6 +12,7 @@
 //! pins   : u32  retry-waiters parked on this cell (they read its lock word while
 //!               unpinned); bit 31 = the owning `TVar` was dropped, last waiter frees
 //! touched: bool some transaction has logged a write here (makes `get_mut` copy)
+//! holds_undo: bool an undo entry of the running transaction holds a displaced value
 //! inline : u16  size of the value slot after the header (0: none)
 //! ```
 //!
@@ -45,6 +46,11 @@ pub(crate) struct Header {
     pub(crate) site: AtomicU64,
     pub(crate) pins: AtomicU32,
     pub(crate) touched: AtomicBool,
+    /// An undo entry of the running inevitable transaction holds a displaced value of
+    /// this cell (a rollback would put it back and drop the current one). Cleared when
+    /// the transaction ends; a partial rollback leaves it set (it only errs towards
+    /// keeping a dropped cell's value until the end, see `tx::on_cell_drop`).
+    pub(crate) holds_undo: AtomicBool,
     /// Size of the value slot that follows the header in its block (0: no slot). Set at
     /// creation, never changed.
     inline: u16,
@@ -166,6 +172,12 @@ unsafe fn drop_cell_value<T>(h: *mut Header) {
     }
 }
 
+/// The drop function of a dropped cell whose value is already gone (`CellDrop::ValueNow`).
+///
+/// # Safety
+/// None needed: it does nothing.
+pub(crate) unsafe fn drop_no_value(_h: *mut Header) {}
+
 /// # Safety
 /// `p` must come from `Box::<T>::into_raw` and be owned by the caller.
 pub(crate) unsafe fn drop_box<T>(p: *mut ()) {
@@ -228,6 +240,7 @@ impl<T: Send + Sync + 'static> TVar<T> {
             site: AtomicU64::new(0),
             pins: AtomicU32::new(0),
             touched: AtomicBool::new(false),
+            holds_undo: AtomicBool::new(false),
             inline: inline as u16,
         };
         // SAFETY: `block` is allocated, aligned and large enough for a header.
@@ -323,6 +336,11 @@ impl<T: Send + Sync + 'static> Drop for TVar<T> {
                     Header::free_block(self.header.as_ptr());
                 }
             }
+            CellDrop::ValueNow => {
+                // SAFETY: no transaction can reach the value any more, and nothing will
+                // read it (see `CellDrop::ValueNow`); the header stays, queued.
+                unsafe { drop_cell_value::<T>(self.header.as_ptr()) };
+            }
             CellDrop::Batched => {}
             // Thread-local storage is being torn down: retire this one alone.
             CellDrop::RetireAlone => retire_batch(vec![entry]),
@@ -334,6 +352,11 @@ impl<T: Send + Sync + 'static> Drop for TVar<T> {
 pub(crate) enum CellDrop {
     /// Private to the running solo transaction: free it at once.
     FreeNow,
+    /// Dropped by the running solo transaction, whose stamp-only undo entries (an
+    /// unlogged update: no value to restore) still point at the header: drop the value
+    /// now (those entries never read it) and free the header when the transaction ends
+    /// (it is queued with [`drop_no_value`]).
+    ValueNow,
     /// Queued on the thread's batch of dropped cells. Batched because deferring every
     /// cell on its own overwhelmed the epoch collector (it frees at most a few hundred
     /// deferred items per collection, and collects only every 128 pins), so freed
@@ -355,6 +378,25 @@ pub(crate) const FLUSH_EVERY: u32 = 64;
 /// freed two epoch steps later, and the epoch moves at most one step per pin).
 pub(crate) const FLUSHES_AFTER_HANDOVER: u32 = 4;
 
+/// Drops the value of a dropped cell and frees its header, unless a parked
+/// retry-waiter still watches it (then the last waiter frees it, see
+/// [`Header::unpin_for_wait`]).
+///
+/// # Safety
+/// `header` came from `TVar::new`, its `TVar` was dropped, it is freed once, and no
+/// transaction can still reach it; `drop_value` is for the cell's `T`.
+pub(crate) unsafe fn free_dropped_cell(header: usize, drop_value: DropCellFn) {
+    let h = header as *mut Header;
+    // SAFETY: see the contract.
+    unsafe { drop_value(h) };
+    // SAFETY: the header itself is still allocated.
+    let hr = unsafe { &*h };
+    if hr.pins.fetch_or(DEAD, Ordering::AcqRel) == 0 {
+        // SAFETY: no retry-waiter watches the header: we are the last user.
+        unsafe { Header::free_block(h) };
+    }
+}
+
 /// Defers freeing `batch` (header addresses with the drop function of their value)
 /// until no pinned thread can still reach one of them: a transaction that logged a
 /// header keeps its guard pinned until it ends, so the batch outlives every such log,
@@ -366,17 +408,10 @@ pub(crate) fn retire_batch(batch: Vec<(usize, DropCellFn)>) {
     let guard = crossbeam_epoch::pin();
     let free = move || {
         for (header, drop_value) in batch {
-            let h = header as *mut Header;
             // SAFETY: the header came from `TVar::new` and its `TVar` was dropped (each
             // header is in one batch, once); this runs after every transaction that
             // could have logged it has unpinned; `drop_value` is for the cell's `T`.
-            unsafe { drop_value(h) };
-            // SAFETY: as above, the header is still allocated.
-            let hr = unsafe { &*h };
-            if hr.pins.fetch_or(DEAD, Ordering::AcqRel) == 0 {
-                // SAFETY: no retry-waiter watches the header: we are the last user.
-                unsafe { Header::free_block(h) };
-            }
+            unsafe { free_dropped_cell(header, drop_value) };
         }
     };
     // SAFETY: `free` only touches the headers and values of `Send + 'static` cells; it
