@@ -319,7 +319,7 @@ fn referents(tx: &Tx, o: &Object, f: &mut dyn FnMut(&ObjRef, bool)) -> StmResult
         Payload::Instance(inst) => {
             match inst.dict_if_sole_owner() {
                 Some(d) => tx.view(d, |d| dict_items(d, f))?,
-                None => f(inst.dict_object(), false),
+                None => inst.dict_object().into_iter().for_each(|d| f(d, false)),
             }
             if let Some(e) = &inst.exc {
                 tx.view(e, |e| {

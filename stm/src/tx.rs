@@ -66,8 +66,9 @@ enum SoloDrop {
     No,
 }
 
-/// Called when a `TVar` is dropped: frees its header at once when it is private to the
-/// running solo transaction, else queues it on this thread's batch of dropped cells.
+/// Called when a `TVar` is dropped: frees it (or its value) at once when no transaction
+/// can reach it (see [`Ctx::solo_drop`]), else queues it on this thread's batch of
+/// dropped cells.
 pub(crate) fn on_cell_drop(h: &Header, entry: (usize, DropCellFn)) -> CellDrop {
     CTX.try_with(|c| {
         let mut decision = CellDrop::Batched;

@@ -443,8 +443,12 @@ impl<T: std::fmt::Debug + Send + Sync + Clone + 'static> std::fmt::Debug for TVa
 /// through `&P` (the projection's lifetime ties it to the borrow), so it lives at least
 /// as long as `P` is alive and not mutated, and `OwnedCell` hands out only `&P`. Moving
 /// `P` may move the `TVar` handle but never its header.
+///
+/// Or, made with [`OwnedCell::standalone`], a cell of its own with no owner (an object
+/// that needs no separate owner of its state uses the same type and the same access).
 pub struct OwnedCell<P, T: Send + Sync + 'static> {
-    owner: P,
+    /// `None`: `alias` is not an alias but the cell itself, owned here.
+    owner: Option<P>,
     alias: std::mem::ManuallyDrop<TVar<T>>,
 }
 
@@ -452,7 +456,7 @@ impl<P, T: Send + Sync + 'static> OwnedCell<P, T> {
     pub fn new(owner: P, project: impl for<'a> FnOnce(&'a P) -> &'a TVar<T>) -> Self {
         let header = project(&owner).header;
         OwnedCell {
-            owner,
+            owner: Some(owner),
             // Never dropped: the `TVar` reached through `owner` owns the cell.
             alias: std::mem::ManuallyDrop::new(TVar {
                 header,
@@ -460,13 +464,31 @@ impl<P, T: Send + Sync + 'static> OwnedCell<P, T> {
             }),
         }
     }
+    /// A cell of its own, no owner: dropped with this handle.
+    pub fn standalone(cell: TVar<T>) -> Self {
+        OwnedCell {
+            owner: None,
+            alias: std::mem::ManuallyDrop::new(cell),
+        }
+    }
+    /// The owner (`None` for a standalone cell).
     #[inline(always)]
-    pub fn owner(&self) -> &P {
-        &self.owner
+    pub fn owner(&self) -> Option<&P> {
+        self.owner.as_ref()
     }
     /// The cell (the same header as the one `owner` holds).
     #[inline(always)]
     pub fn cell(&self) -> &TVar<T> {
         &self.alias
+    }
+}
+
+impl<P, T: Send + Sync + 'static> Drop for OwnedCell<P, T> {
+    fn drop(&mut self) {
+        if self.owner.is_none() {
+            // SAFETY: a standalone cell: `alias` is the only handle on it (made from an
+            // owned `TVar` in `standalone`, never copied out), dropped once, here.
+            unsafe { std::mem::ManuallyDrop::drop(&mut self.alias) };
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! `OwnedCell`: the alias is the owner's cell (same address, same values both ways),
-//! and the value is dropped exactly once, when the owner goes.
+//! and the value is dropped exactly once, when the owner goes (or, for a standalone
+//! cell, when the handle goes).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -42,9 +43,31 @@ fn value_dropped_once_with_the_owner() {
         let oc = OwnedCell::new(TVar::new(Counted(drops.clone(), 1)), |t| t);
         let oc = std::hint::black_box(oc);
         atomically(|tx| oc.cell().write(tx, Counted(drops.clone(), 2)));
-        assert_eq!(oc.owner().snapshot().1, 2);
+        assert_eq!(oc.owner().unwrap().snapshot().1, 2);
     }
     stmpy_stm::reclaim_now();
+    // The replaced value, the final value and the snapshot clone: each dropped once.
+    assert_eq!(drops.load(Ordering::SeqCst), 3);
+}
+
+#[test]
+fn standalone_cell_is_dropped_with_its_handle() {
+    let drops = Arc::new(AtomicUsize::new(0));
+    {
+        let oc: OwnedCell<(), Counted> =
+            OwnedCell::standalone(TVar::new(Counted(drops.clone(), 1)));
+        let oc = std::hint::black_box(Box::new(oc));
+        assert!(oc.owner().is_none());
+        atomically(|tx| oc.cell().write(tx, Counted(drops.clone(), 2)));
+        assert_eq!(oc.cell().snapshot().1, 2);
+    }
+    for _ in 0..200 {
+        stmpy_stm::reclaim_now();
+        if drops.load(Ordering::SeqCst) >= 3 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
     // The replaced value, the final value and the snapshot clone: each dropped once.
     assert_eq!(drops.load(Ordering::SeqCst), 3);
 }

@@ -69,7 +69,11 @@ fn solo_transactions_free_dropped_cells_early() {
     assert!(tx.is_solo(), "the test needs the engine to itself");
     assert_eq!(tx.read(&cell).unwrap().value, 2);
     drop(cell);
-    assert_eq!(count(), base + 1, "dropped in the transaction, freed at once");
+    assert_eq!(
+        count(),
+        base + 1,
+        "dropped in the transaction, freed at once"
+    );
     tx.commit().unwrap();
     assert_eq!(count(), base + 1);
 
@@ -84,7 +88,11 @@ fn solo_transactions_free_dropped_cells_early() {
     })
     .unwrap();
     drop(cell);
-    assert_eq!(count(), base + 1, "value of an in-place updated cell freed at once");
+    assert_eq!(
+        count(),
+        base + 1,
+        "value of an in-place updated cell freed at once"
+    );
     tx.commit().unwrap();
     assert_eq!(count(), base + 1);
 
@@ -112,7 +120,11 @@ fn solo_transactions_free_dropped_cells_early() {
     assert_eq!(count(), base, "a value an undo entry may restore is kept");
     tx.abort();
     reclaim_now();
-    assert_eq!(count(), base + 2, "rolled back: both values dropped once each");
+    assert_eq!(
+        count(),
+        base + 2,
+        "rolled back: both values dropped once each"
+    );
 
     let cell = committed(50, &drops);
     let base = count();
@@ -121,7 +133,11 @@ fn solo_transactions_free_dropped_cells_early() {
     drop(cell);
     tx.commit().unwrap();
     reclaim_now();
-    assert_eq!(count(), base + 2, "committed: both values dropped once each");
+    assert_eq!(
+        count(),
+        base + 2,
+        "committed: both values dropped once each"
+    );
 
     // Many cells (more than a drop batch) dropped by one transaction, some updated in
     // place: every value dropped exactly once in the end.

@@ -1303,8 +1303,11 @@ pub fn generic_getattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyRes
                 if n == "__class__" {
                     return Ok(Some(Value::Obj(inst.class.clone())));
                 }
-                if n == "__dict__" && as_type(&inst.class).slots.is_none() {
-                    return Ok(Some(Value::Obj(inst.dict_object().clone())));
+                if n == "__dict__"
+                    && as_type(&inst.class).slots.is_none()
+                    && let Some(d) = inst.dict_object()
+                {
+                    return Ok(Some(Value::Obj(d.clone())));
                 }
                 return Ok(None);
             }

@@ -54,3 +54,27 @@ def direct(obj, k):
             pass
     return obj.x, obj.y
 print(direct(P(0, 0), 50), direct(Q(0, 0), 50))
+# No __dict__ on a slots instance (its namespace is not a dict object), one on a subclass
+# without __slots__.
+try:
+    p.__dict__
+except AttributeError as e:
+    print("AttributeError:", e)
+try:
+    vars(p)
+except TypeError as e:
+    print("TypeError:", e)
+print(o.__dict__["anything"], vars(o)["anything"])
+# Cycles through slots instances are collected.
+import gc
+class Node:
+    __slots__ = ("other", "payload")
+gc.collect()
+gc.disable()
+for i in range(1000):
+    a = Node(); b = Node()
+    a.other = b; b.other = a
+    a.payload = [i] * 10; b.payload = a
+del a, b
+print(gc.collect() >= 2000)
+gc.enable()
