@@ -211,14 +211,20 @@ impl Vm {
                     Instruction::BinarySubscr => {
                         let key = frame.pop();
                         let container = frame.pop();
-                        let v = crate::builtins::getitem(self, tx, &container, &key)?;
+                        let v = match crate::eval_ops::fast_subscr(tx, &container, &key)? {
+                            Some(v) => v,
+                            None => crate::builtins::getitem(self, tx, &container, &key)?,
+                        };
                         frame.push(v);
                     }
                     Instruction::StoreSubscr => {
                         let key = frame.pop();
                         let container = frame.pop();
                         let v = frame.pop();
-                        crate::builtins::setitem(self, tx, &container, key, v)?;
+                        if let Err(v) = crate::eval_ops::fast_store_subscr(tx, &container, &key, v)?
+                        {
+                            crate::builtins::setitem(self, tx, &container, key, v)?;
+                        }
                     }
                     Instruction::DeleteSubscr => {
                         let key = frame.pop();

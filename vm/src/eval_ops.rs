@@ -17,6 +17,50 @@ use crate::vm::{Frame, PrivIter, PrivIterKind, Vm, as_code, is_marker, unbound_m
 /// Integers up to this magnitude convert to `f64` exactly.
 const EXACT_F64: u64 = 1 << 53;
 
+/// `i` as an index into a sequence of `len` items (negative from the end), if in range.
+#[inline(always)]
+fn in_range(i: i64, len: usize) -> Option<usize> {
+    let j = if i < 0 { i + len as i64 } else { i };
+    (0 <= j && j < len as i64).then_some(j as usize)
+}
+
+/// `container[key]` for a list or tuple and an int in range, the common case of
+/// `BinarySubscr` (no call into the general `getitem`); `None` sends it down the
+/// general path, which gives the same answer or raises.
+#[inline(never)]
+pub fn fast_subscr(tx: &Tx, container: &Value, key: &Value) -> PyResult<Option<Value>> {
+    let (Value::Obj(o), Value::Int(i)) = (container, key) else {
+        return Ok(None);
+    };
+    Ok(match &o.payload {
+        // `view`, not `read`: a later store to the list stays in place.
+        Payload::List(l) => tx.view(l, |l| in_range(*i, l.len()).map(|j| l[j].clone()))?,
+        Payload::Tuple(t) => in_range(*i, t.len()).map(|j| t[j].clone()),
+        _ => None,
+    })
+}
+
+/// `container[key] = v` for a list and an int in range (the common case of
+/// `StoreSubscr`); gives `v` back when the general path (`setitem`) must decide.
+#[inline(never)]
+pub fn fast_store_subscr(
+    tx: &Tx,
+    container: &Value,
+    key: &Value,
+    v: Value,
+) -> PyResult<Result<(), Value>> {
+    let (Some(Payload::List(cell)), Value::Int(i)) = (container.payload(), key) else {
+        return Ok(Err(v));
+    };
+    Ok(tx.modify(cell, |l| match in_range(*i, l.len()) {
+        Some(j) => {
+            l.set(j, v);
+            Ok(())
+        }
+        None => Err(v),
+    })?)
+}
+
 /// The arithmetic of small ints and floats, where Python's result needs no Python code,
 /// no big int and no exception; `None` sends the operation down the general path.
 #[inline(always)]

@@ -1616,6 +1616,22 @@ pub fn delattr(vm: &mut Vm, tx: &Tx, obj: &Value, name: &Value) -> PyResult<()> 
 // ---------- items, length, containment ----------
 
 /// Normalises a sequence index (negative from the end); IndexError text from `what`.
+/// CPython's `TypeError` for a non-integer index; `what` as `seq_index` takes it (the
+/// noun of its `IndexError`).
+fn index_type_error(i: &Value, what: &str) -> Unwind {
+    let t = type_name(i);
+    match what {
+        "string" => type_error(format!("string indices must be integers, not '{t}'")),
+        "index" => type_error(format!("byte indices must be integers or slices, not {t}")),
+        _ => {
+            let noun = what.split(' ').next().unwrap_or(what);
+            type_error(format!(
+                "{noun} indices must be integers or slices, not {t}"
+            ))
+        }
+    }
+}
+
 pub fn seq_index(i: &Value, len: usize, what: &str) -> PyResult<usize> {
     let i = match i {
         Value::Int(i) => *i,
@@ -1623,12 +1639,7 @@ pub fn seq_index(i: &Value, len: usize, what: &str) -> PyResult<usize> {
         Value::Obj(o) if matches!(o.payload, Payload::BigInt(_)) => {
             return Err(index_error("cannot fit 'int' into an index-sized integer"));
         }
-        _ => {
-            return Err(type_error(format!(
-                "{what} indices must be integers or slices, not {}",
-                type_name(i)
-            )));
-        }
+        _ => return Err(index_type_error(i, what)),
     };
     let j = if i < 0 { i + len as i64 } else { i };
     if j < 0 || j >= len as i64 {
