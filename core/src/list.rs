@@ -10,23 +10,40 @@
 //! the persistent vector so that the first write per transaction stays O(log n), not a
 //! full copy (DESIGN.md "Objects").
 //!
-//! A list becomes `Big` when it grows past [`SMALL_MAX`] items and goes back to `Small`
-//! when an operation leaves it at [`SMALL_MAX`] / 4 items or fewer, so a list that
-//! oscillates around the limit does not convert on every step.
+//! A list is `Small` however long it grows while nobody copies it: alone on the engine
+//! (solo mode) updates are made in place and nothing is copied, and a `Vec` is what
+//! makes indexing, iteration and `append` cheap (a 1000-item list comprehension took
+//! 7x CPython's time on `imbl`). The first copy of a `Small` list longer than
+//! [`SMALL_MAX`] (a transaction beside other threads, or one that must keep the old
+//! value) makes it `Big`, once (`Clone`), so later copies are O(1) again. A `Big` list
+//! goes back to `Small` when an operation leaves it at [`SMALL_MAX`] / 4 items or fewer,
+//! so a list that oscillates around the limit does not convert on every step.
 
 use std::ops::Index;
 
 use crate::value::Value;
 
-/// Most items a `Small` list holds (copying 256 values is ~4 KiB, comparable with one
-/// `imbl` path copy plus its allocation).
+/// Most items a `Small` list keeps when copied (copying 256 values is ~4 KiB,
+/// comparable with one `imbl` path copy plus its allocation).
 pub const SMALL_MAX: usize = 256;
 
 /// A list's items.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub enum ListData {
     Small(Vec<Value>),
     Big(imbl::Vector<Value>),
+}
+
+impl Clone for ListData {
+    /// A copy is what the STM makes of a value it must keep (see the module comment):
+    /// a long `Small` list's copy is `Big`, so that the next copy is O(1).
+    fn clone(&self) -> ListData {
+        match self {
+            ListData::Small(v) if v.len() > SMALL_MAX => ListData::Big(v.iter().cloned().collect()),
+            ListData::Small(v) => ListData::Small(v.clone()),
+            ListData::Big(v) => ListData::Big(v.clone()),
+        }
+    }
 }
 
 impl Default for ListData {
@@ -103,15 +120,7 @@ impl ListData {
     #[inline]
     pub fn push_back(&mut self, x: Value) {
         match self {
-            ListData::Small(v) => {
-                if v.len() < SMALL_MAX {
-                    v.push(x);
-                } else {
-                    let mut big: imbl::Vector<Value> = std::mem::take(v).into();
-                    big.push_back(x);
-                    *self = ListData::Big(big);
-                }
-            }
+            ListData::Small(v) => v.push(x),
             ListData::Big(v) => v.push_back(x),
         }
     }
@@ -128,12 +137,7 @@ impl ListData {
     /// Inserts `x` before index `i` (`i <= len`).
     pub fn insert(&mut self, i: usize, x: Value) {
         match self {
-            ListData::Small(v) => {
-                v.insert(i, x);
-                if v.len() > SMALL_MAX {
-                    *self = ListData::Big(std::mem::take(v).into());
-                }
-            }
+            ListData::Small(v) => v.insert(i, x),
             ListData::Big(v) => v.insert(i, x),
         }
     }
@@ -155,12 +159,7 @@ impl ListData {
     /// Appends every item of `items`.
     pub fn extend(&mut self, items: impl IntoIterator<Item = Value>) {
         match self {
-            ListData::Small(v) => {
-                v.extend(items);
-                if v.len() > SMALL_MAX {
-                    *self = ListData::Big(std::mem::take(v).into());
-                }
-            }
+            ListData::Small(v) => v.extend(items),
             ListData::Big(v) => v.extend(items),
         }
     }
@@ -204,9 +203,6 @@ impl ListData {
                     return;
                 }
                 v.splice(start..stop, items);
-                if v.len() > SMALL_MAX {
-                    *self = ListData::Big(std::mem::take(v).into());
-                }
             }
             ListData::Big(v) => {
                 if items.is_empty() && start == 0 {
@@ -260,11 +256,7 @@ impl Index<usize> for ListData {
 
 impl From<Vec<Value>> for ListData {
     fn from(v: Vec<Value>) -> ListData {
-        if v.len() > SMALL_MAX {
-            ListData::Big(v.into())
-        } else {
-            ListData::Small(v)
-        }
+        ListData::Small(v)
     }
 }
 
@@ -331,14 +323,22 @@ mod tests {
     }
 
     #[test]
-    fn grows_big_and_shrinks_small_with_same_contents() {
+    fn grows_small_copies_big_and_shrinks_small_with_same_contents() {
         let mut l = ListData::new();
         for i in 0..(SMALL_MAX as i64 + 10) {
             l.push_back(Value::Int(i));
         }
-        assert!(matches!(l, ListData::Big(_)));
+        // Growing alone keeps the vector; the first copy of a long one is persistent,
+        // and so is every copy after it.
+        assert!(matches!(l, ListData::Small(_)));
         let want: Vec<i64> = (0..SMALL_MAX as i64 + 10).collect();
         assert_eq!(ints(&l), want);
+        let mut l = l.clone();
+        assert!(matches!(l, ListData::Big(_)));
+        assert!(matches!(l.clone(), ListData::Big(_)));
+        assert_eq!(ints(&l), want);
+        let short: ListData = (0..SMALL_MAX as i64).map(Value::Int).collect();
+        assert!(matches!(short.clone(), ListData::Small(_)));
         while l.len() > SMALL_MAX / 4 {
             l.pop_back();
         }
@@ -350,7 +350,8 @@ mod tests {
     fn splice_slice_insert_remove_match_vec_semantics() {
         for big in [false, true] {
             let n = if big { 2 * SMALL_MAX } else { 10 };
-            let mut l: ListData = (0..n as i64).map(Value::Int).collect();
+            let mut l: ListData = (0..n as i64).map(Value::Int).collect::<ListData>().clone();
+            assert_eq!(l.is_persistent(), big);
             let mut v: Vec<i64> = (0..n as i64).collect();
             l.splice(2, 5, vec![Value::Int(-1)]);
             v.splice(2..5, [-1]);
