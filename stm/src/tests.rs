@@ -221,8 +221,10 @@ fn commits_to_cells_nobody_waits_on_do_not_wake_a_retry_waiter() {
     atomically(|tx| flag.write(tx, 3));
     let (v, checks) = h.join().unwrap();
     assert_eq!(v, 3);
+    // A waiter woken by every commit re-checks ~500 times; other tests' broadcasts in
+    // this binary reached it ~100 times once on a loaded machine, so the bound is half.
     assert!(
-        checks < 100,
+        checks < 250,
         "{checks} condition checks for 500 unrelated commits"
     );
 }
