@@ -404,6 +404,8 @@ impl Vm {
                         }
                     }
                     Instruction::GetIter => self.op_get_iter(tx, frame)?,
+                    Instruction::GetIterArg => self.op_get_iter_arg(tx, frame)?,
+                    Instruction::IterArg => self.op_iter_arg(tx, frame)?,
                     Instruction::ForIter(t) => self.op_for_iter(tx, frame, t)?,
                     Instruction::Call(argc) => {
                         let start = frame.stack.len() - argc as usize;

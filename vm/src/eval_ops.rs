@@ -17,6 +17,15 @@ use crate::vm::{Frame, PrivIter, PrivIterKind, Vm, as_code, is_marker, unbound_m
 /// Integers up to this magnitude convert to `f64` exactly.
 const EXACT_F64: u64 = 1 << 53;
 
+/// A list, tuple or range (exactly; not a subclass instance): what a frame-private
+/// iterator can iterate, and whose `iter()` cannot fail or run Python code.
+fn is_private_iterable(v: &Value) -> bool {
+    matches!(
+        v.payload(),
+        Some(Payload::List(_) | Payload::Tuple(_) | Payload::Range(..))
+    )
+}
+
 /// `i` as an index into a sequence of `len` items (negative from the end), if in range.
 #[inline(always)]
 fn in_range(i: i64, len: usize) -> Option<usize> {
@@ -563,21 +572,55 @@ impl Vm {
     }
 
     pub(crate) fn op_get_iter(&mut self, tx: &Tx, frame: &mut Frame) -> PyResult<()> {
-        let v = frame.pop();
-        // A `for` loop's own iterator over a list/tuple/range lives privately on the
-        // frame (no heap object, no STM cell): only when the very next instruction is the
-        // ForIter that consumes it, so it can never escape.
-        if matches!(
-            frame.code.code.instructions.get(frame.pc),
-            Some(crate::bytecode::Instruction::ForIter(_))
-        ) && let Some(kind) = Vm::priv_iter_kind(&v, tx)?
-        {
-            let depth = frame.stack.len();
-            frame.iters.retain(|it| it.depth < depth);
-            frame.iters.push(PrivIter { depth, kind });
-            frame.push(Value::Obj(unbound_marker().clone()));
+        if self.private_iter(tx, frame)? {
             return Ok(());
         }
+        let v = frame.pop();
+        let it = crate::iter::iter(self, tx, &v)?;
+        frame.push(it);
+        Ok(())
+    }
+
+    /// A `for` loop's own iterator over a list/tuple/range (TOS) lives privately on the
+    /// frame (no heap object, no STM cell): only when the very next instruction is the
+    /// ForIter that consumes it, so it can never escape. Replaces TOS with the marker
+    /// that ForIter recognises; false when TOS is not such a loop's iterable.
+    fn private_iter(&mut self, tx: &Tx, frame: &mut Frame) -> PyResult<bool> {
+        if !matches!(
+            frame.code.code.instructions.get(frame.pc),
+            Some(crate::bytecode::Instruction::ForIter(_))
+        ) {
+            return Ok(false);
+        }
+        let Some(kind) = Vm::priv_iter_kind(frame.top(), tx)? else {
+            return Ok(false);
+        };
+        frame.pop();
+        let depth = frame.stack.len();
+        frame.iters.retain(|it| it.depth < depth);
+        frame.iters.push(PrivIter { depth, kind });
+        frame.push(Value::Obj(unbound_marker().clone()));
+        Ok(true)
+    }
+
+    /// `GetIterArg` (see the opcode): a list, tuple or range is passed on as it is.
+    pub(crate) fn op_get_iter_arg(&mut self, tx: &Tx, frame: &mut Frame) -> PyResult<()> {
+        if is_private_iterable(frame.top()) {
+            return Ok(());
+        }
+        let v = frame.pop();
+        let it = crate::iter::iter(self, tx, &v)?;
+        frame.push(it);
+        Ok(())
+    }
+
+    /// `IterArg` (see the opcode): a comprehension's `.0`.
+    pub(crate) fn op_iter_arg(&mut self, tx: &Tx, frame: &mut Frame) -> PyResult<()> {
+        if self.private_iter(tx, frame)? || !is_private_iterable(frame.top()) {
+            return Ok(());
+        }
+        // Not followed by ForIter (never compiled so): an ordinary iterator then.
+        let v = frame.pop();
         let it = crate::iter::iter(self, tx, &v)?;
         frame.push(it);
         Ok(())

@@ -46,12 +46,14 @@
 //!   class body gets `__class__` as a free variable; the VM's `super()` reads the calling
 //!   frame's `__class__` deref slot and its first argument (`varnames[0]`, fast slot 0).
 //! - **Comprehensions / generator expressions** are nested code objects taking one
-//!   positional argument named `.0` (the already-`GetIter`'d outermost iterable), made with
-//!   `MakeFunction` and called with `Call(1)` immediately.
+//!   positional argument named `.0` (the outermost iterable after `GetIterArg`: its
+//!   iterator, or a list, tuple or range as it is), made with `MakeFunction` and called
+//!   with `Call(1)` immediately; their code starts `LoadFast(0); IterArg; ForIter`.
 //!
 //! # Changes
 //! (Meaning changes of committed opcodes are listed here, newest last.)
-//! - none yet.
+//! - `GetIterArg` and `IterArg` added: a comprehension's `.0` may be a list, tuple or
+//!   range, iterated by a frame-private iterator (was always a heap iterator).
 
 use std::fmt;
 
@@ -411,6 +413,10 @@ define_instructions! {
     JumpIfTrueOrPop(Target),
     /// GetIter: `iterable -> iter(iterable)`
     GetIter,
+    /// GetIterArg: `iterable -> iter(iterable)`, but a list, tuple or range stays as it is: the outermost iterable passed to a comprehension, which iterates it privately (`IterArg`); iter() of those cannot fail or run Python code.
+    GetIterArg,
+    /// IterArg: `v -> v`, v a comprehension's `.0`: a list, tuple or range becomes a frame-private iterator for the `ForIter` that follows (as `GetIter` makes one); an iterator stays as it is.
+    IterArg,
     /// ForIter(target): `it -> it next(it)`; when exhausted (StopIteration), `it ->` and jump to target.
     ForIter(Target),
 
@@ -581,7 +587,7 @@ impl Instruction {
                     -1
                 }
             }
-            GetIter => 0,
+            GetIter | GetIterArg | IterArg => 0,
             ForIter(_) => {
                 if jump {
                     -1
@@ -684,10 +690,12 @@ impl fmt::Display for Instruction {
                 Ok(())
             }
             Nop | PopTop | BinarySubscr | StoreSubscr | DeleteSubscr | ListToTuple | GetIter
-            | ReturnValue | LoadBuildClass | SetupAnnotations | YieldValue | GetYieldFromIter
-            | Reraise | PushExcInfo | PopExcept | CheckExcMatch | LoadAssertionError
-            | BeforeWith | WithExceptStart | ImportStar | MatchMapping | MatchSequence
-            | MatchKeys | CopyDictWithoutKeys | GetLen | PrintExpr => f.write_str(name),
+            | GetIterArg | IterArg | ReturnValue | LoadBuildClass | SetupAnnotations
+            | YieldValue | GetYieldFromIter | Reraise | PushExcInfo | PopExcept | CheckExcMatch
+            | LoadAssertionError | BeforeWith | WithExceptStart | ImportStar | MatchMapping
+            | MatchSequence | MatchKeys | CopyDictWithoutKeys | GetLen | PrintExpr => {
+                f.write_str(name)
+            }
         }
     }
 }

@@ -721,7 +721,7 @@ impl<'a> Compiler<'a> {
         self.set_loc(range);
         self.make_function(code, MakeFunctionFlags(0));
         self.expr(&generators[0].iter)?;
-        self.emit(I::GetIter);
+        self.emit(I::GetIterArg);
         self.set_loc(range);
         self.emit(I::Call(1));
         Ok(())
@@ -738,6 +738,7 @@ impl<'a> Compiler<'a> {
         let g = &generators[i];
         if i == 0 {
             self.emit(I::LoadFast(0));
+            self.emit(I::IterArg);
         } else {
             self.expr(&g.iter)?;
             self.emit(I::GetIter);
