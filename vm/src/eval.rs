@@ -423,6 +423,9 @@ impl Vm {
                     Instruction::CallMethod(argc) => {
                         let start = frame.stack.len() - argc as usize;
                         let self_slot = start - 1;
+                        if argc == 1 && crate::eval_ops::list_append_fast(tx, frame, self_slot)? {
+                            continue;
+                        }
                         let args_start = if crate::vm::is_marker(&frame.stack[self_slot]) {
                             start
                         } else {

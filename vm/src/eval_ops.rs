@@ -17,6 +17,30 @@ use crate::vm::{Frame, PrivIter, PrivIterKind, Vm, as_code, is_marker, unbound_m
 /// Integers up to this magnitude convert to `f64` exactly.
 const EXACT_F64: u64 = 1 << 53;
 
+/// `lst.append(x)`: `CallMethod(1)` whose method (found by `LoadMethod`) is `list.append`
+/// and whose self is a list: the push without the general call (argument checks, the
+/// native's downcast, the result's round trip). False: anything else, call as usual.
+#[inline(always)]
+pub fn list_append_fast(tx: &Tx, frame: &mut Frame, self_slot: usize) -> PyResult<bool> {
+    let (Some(Value::Obj(m)), Some(Payload::List(_))) = (
+        self_slot.checked_sub(1).and_then(|i| frame.stack.get(i)),
+        frame.stack.get(self_slot).and_then(Value::payload),
+    ) else {
+        return Ok(false);
+    };
+    if !m.is(crate::builtins::list_methods::append_method()) {
+        return Ok(false);
+    }
+    let x = frame.pop();
+    let list = frame.pop();
+    frame.pop();
+    if let Some(Payload::List(cell)) = list.payload() {
+        tx.modify(cell, |l| l.push_back(x))?;
+    }
+    frame.push(Value::None);
+    Ok(true)
+}
+
 /// A list, tuple or range (exactly; not a subclass instance): what a frame-private
 /// iterator can iterate, and whose `iter()` cannot fail or run Python code.
 fn is_private_iterable(v: &Value) -> bool {

@@ -57,6 +57,26 @@ fn cell<'a>(args: &'a [Value], name: &str) -> PyResult<&'a ListCell> {
     }
 }
 
+/// The `list.append` method object: `CallMethod` recognises it (by identity) for the
+/// fast path of `lst.append(x)` (`eval_ops::list_append_fast`).
+pub fn append_method() -> &'static stmpy_core::value::ObjRef {
+    static M: std::sync::OnceLock<stmpy_core::value::ObjRef> = std::sync::OnceLock::new();
+    M.get_or_init(|| {
+        super::install_methods();
+        let Payload::Type(t) = &stmpy_core::types::types().list.payload else {
+            unreachable!("list is a type")
+        };
+        stmpy_core::stm::atomically(|tx| {
+            t.dict.view(tx, |d| {
+                d.get_str("append", stmpy_core::str::str_hash("append"))
+                    .and_then(Value::obj)
+                    .cloned()
+            })
+        })
+        .expect("list.append is installed with the built-in methods")
+    })
+}
+
 fn append(_vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let l = cell(args, "append")?;
     arg_count("list.append", args, 2, 2).map_err(|_| {
