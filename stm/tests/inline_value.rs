@@ -8,44 +8,9 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+mod common;
+use common::Counted;
 use stmpy_stm::{TVar, Tx, TxError, TxMode, atomically, reclaim_now, try_atomically};
-
-/// 16 bytes, 8-aligned: stored inline. Checks its own integrity when dropped.
-#[derive(Debug)]
-struct Counted {
-    value: u64,
-    check: u64,
-    drops: Arc<AtomicUsize>,
-}
-
-impl Counted {
-    fn new(value: u64, drops: &Arc<AtomicUsize>) -> Counted {
-        Counted {
-            value,
-            check: !value,
-            drops: drops.clone(),
-        }
-    }
-    fn get(&self) -> u64 {
-        assert_eq!(self.check, !self.value, "a torn or freed value was read");
-        self.value
-    }
-}
-
-impl Clone for Counted {
-    fn clone(&self) -> Counted {
-        Counted::new(self.get(), &self.drops)
-    }
-}
-
-impl Drop for Counted {
-    fn drop(&mut self) {
-        assert_eq!(self.check, !self.value, "a torn or freed value was dropped");
-        self.check = 0;
-        self.value = 0;
-        self.drops.fetch_add(1, Ordering::SeqCst);
-    }
-}
 
 /// Drops the cells, reclaims, and checks that `made` values were dropped once each.
 fn settle(cells: Vec<TVar<Counted>>, drops: &Arc<AtomicUsize>, made: usize) {
