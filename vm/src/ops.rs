@@ -1643,7 +1643,11 @@ pub fn seq_index(i: &Value, len: usize, what: &str) -> PyResult<usize> {
     };
     let j = if i < 0 { i + len as i64 } else { i };
     if j < 0 || j >= len as i64 {
-        return Err(index_error(format!("{what} index out of range")));
+        return Err(index_error(match what {
+            // bytes (CPython names no type there)
+            "index" => "index out of range".to_string(),
+            _ => format!("{what} index out of range"),
+        }));
     }
     Ok(j as usize)
 }

@@ -9,9 +9,9 @@
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use stmpy_core::error::{PyResult, type_error, value_error};
+use stmpy_core::error::{PyResult, index_error, type_error, value_error};
 use stmpy_core::stm::Tx;
-use stmpy_core::types::type_name;
+use stmpy_core::types::{ExcKind, type_name};
 use stmpy_core::value::{ObjRef, Payload, Value};
 
 use super::{Table, arg_count, bytes_methods};
@@ -179,8 +179,27 @@ pub fn getitem(vm: &mut Vm, tx: &Tx, m: &MemView, key: &Value) -> PyResult<Value
             .collect();
         return Ok(view_value(Value::bytes(picked), 0, count));
     }
-    let i = ops::seq_index(key, n, "index")?;
+    let i = view_index(key, n)?;
     Ok(Value::Int(i64::from(m.bytes(tx)?[i])))
+}
+
+/// An index into a one-dimensional view of `n` bytes, with CPython's errors.
+fn view_index(key: &Value, n: usize) -> PyResult<usize> {
+    let int_like = match key {
+        Value::Int(_) | Value::Bool(_) => true,
+        Value::Obj(o) => matches!(o.payload, Payload::BigInt(_)),
+        _ => false,
+    };
+    if !int_like {
+        return Err(type_error("memoryview: invalid slice key"));
+    }
+    ops::seq_index(key, n, "index").map_err(|e| {
+        if e.is(ExcKind::IndexError) && matches!(key, Value::Int(_) | Value::Bool(_)) {
+            index_error("index out of bounds on dimension 1")
+        } else {
+            e
+        }
+    })
 }
 
 fn dunder_getitem(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -214,7 +233,7 @@ pub fn setitem(vm: &mut Vm, tx: &Tx, m: &MemView, key: &Value, v: &Value) -> PyR
         })?;
         return Ok(());
     }
-    let i = ops::seq_index(key, n, "index")?;
+    let i = view_index(key, n)?;
     let x = ops::index_of(v)?;
     let byte =
         u8::try_from(x).map_err(|_| value_error("memoryview: invalid value for format 'B'"))?;
