@@ -110,18 +110,13 @@ pub fn arg_bytes<'a>(tx: &'a Tx, v: &'a Value) -> PyResult<&'a [u8]> {
 
 /// `self` of a method: its bytes and whether it is a bytearray (results keep its type).
 fn this<'a>(tx: &'a Tx, args: &'a [Value], name: &str) -> PyResult<(&'a [u8], bool)> {
-    let v = args.first().ok_or_else(|| {
-        type_error(format!(
-            "descriptor '{name}' of 'bytes' object needs an argument"
-        ))
-    })?;
+    let v = args
+        .first()
+        .ok_or_else(|| super::bad_self("bytes", name, args))?;
     let is_ba = matches!(v.payload(), Some(Payload::ByteArray(_)));
     match bytes_like(tx, v)? {
         Some(b) => Ok((b, is_ba)),
-        None => Err(type_error(format!(
-            "descriptor '{name}' requires a 'bytes' object but received a '{}'",
-            type_name(v)
-        ))),
+        None => Err(super::bad_self("bytes", name, args)),
     }
 }
 
@@ -1025,9 +1020,7 @@ fn dunder_delitem(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) 
 fn cell<'a>(args: &'a [Value], name: &str) -> PyResult<&'a stmpy_core::stm::TVar<Vec<u8>>> {
     match args.first().and_then(|v| v.payload()) {
         Some(Payload::ByteArray(c)) => Ok(c),
-        _ => Err(type_error(format!(
-            "descriptor '{name}' requires a 'bytearray' object"
-        ))),
+        _ => Err(super::bad_self("bytearray", name, args)),
     }
 }
 

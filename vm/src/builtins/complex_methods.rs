@@ -145,7 +145,7 @@ fn this(args: &[Value], name: &str) -> PyResult<Complex> {
     args.first()
         .filter(|v| is_complex(v))
         .and_then(as_complex)
-        .ok_or_else(|| type_error(format!("descriptor '{name}' requires a 'complex' object")))
+        .ok_or_else(|| super::bad_self("complex", name, args))
 }
 
 fn conjugate(_vm: &mut Vm, _tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {

@@ -105,9 +105,7 @@ pub fn view_type(kind: u8) -> &'static ObjRef {
 fn dcell<'a>(args: &'a [Value], name: &str) -> PyResult<&'a TVar<DictData>> {
     match args.first().and_then(|v| v.payload()) {
         Some(Payload::Dict(d)) => Ok(d),
-        _ => Err(type_error(format!(
-            "descriptor '{name}' requires a 'dict' object"
-        ))),
+        _ => Err(super::bad_self("dict", name, args)),
     }
 }
 
@@ -338,9 +336,7 @@ fn dunder_iter(vm: &mut Vm, tx: &Tx, args: &[Value], _kw: &[(Value, Value)]) -> 
 fn scell<'a>(args: &'a [Value], name: &str) -> PyResult<&'a TVar<DictData>> {
     match args.first().and_then(|v| v.payload()) {
         Some(Payload::Set(d)) => Ok(d),
-        _ => Err(type_error(format!(
-            "descriptor '{name}' requires a 'set' object"
-        ))),
+        _ => Err(super::bad_self("set", name, args)),
     }
 }
 

@@ -460,14 +460,8 @@ fn enumerate(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> PyR
 
 fn zip(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let mut its = Vec::with_capacity(args.len());
-    for (i, a) in args.iter().enumerate() {
-        its.push(crate::iter::iter(vm, tx, a).map_err(|e| {
-            if e.is(ExcKind::TypeError) {
-                type_error(format!("zip argument #{} must support iteration", i + 1))
-            } else {
-                e
-            }
-        })?);
+    for a in args {
+        its.push(crate::iter::iter(vm, tx, a)?);
     }
     let strict = match kwarg(kw, "strict") {
         Some(v) => ops::truthy(vm, tx, v)?,

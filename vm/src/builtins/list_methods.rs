@@ -51,9 +51,7 @@ pub const RANGE: Table = &[
 fn cell<'a>(args: &'a [Value], name: &str) -> PyResult<&'a ListCell> {
     match args.first().and_then(|v| v.payload()) {
         Some(Payload::List(l)) => Ok(l),
-        _ => Err(type_error(format!(
-            "descriptor '{name}' requires a 'list' object"
-        ))),
+        _ => Err(super::bad_self("list", name, args)),
     }
 }
 

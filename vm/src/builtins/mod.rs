@@ -110,6 +110,25 @@ fn method_tables(t: &'static Types) -> Vec<(&'static ObjRef, Table)> {
     ]
 }
 
+/// CPython's `TypeError` for method `name` of built-in type `owner` called on a self of
+/// the wrong type (`list.append(5, 1)`) or on none (`list.append()`); special methods
+/// are slot wrappers there, with their own wording.
+pub fn bad_self(owner: &str, name: &str, args: &[Value]) -> Unwind {
+    let slot = name.starts_with("__") && name.ends_with("__");
+    type_error(match (args.first(), slot) {
+        (None, true) => format!("descriptor '{name}' of '{owner}' object needs an argument"),
+        (None, false) => format!("unbound method {owner}.{name}() needs an argument"),
+        (Some(v), true) => format!(
+            "descriptor '{name}' requires a '{owner}' object but received a '{}'",
+            type_name(v)
+        ),
+        (Some(v), false) => format!(
+            "descriptor '{name}' for '{owner}' objects doesn't apply to a '{}' object",
+            type_name(v)
+        ),
+    })
+}
+
 /// Fills the built-in types' method tables (idempotent, process-wide).
 pub fn install_methods() {
     static ONCE: Once = Once::new();

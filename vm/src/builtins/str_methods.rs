@@ -79,7 +79,7 @@ pub const METHODS: Table = &[
 fn this<'a>(args: &'a [Value], name: &str) -> PyResult<&'a PyStr> {
     args.first()
         .and_then(|v| v.as_str())
-        .ok_or_else(|| type_error(format!("descriptor '{name}' requires a 'str' object")))
+        .ok_or_else(|| super::bad_self("str", name, args))
 }
 
 fn arg_str<'a>(args: &'a [Value], i: usize, what: &str) -> PyResult<&'a str> {
