@@ -152,12 +152,38 @@ pub fn exc_str(vm: &mut Vm, tx: &Tx, o: &ObjRef) -> PyResult<String> {
     {
         return Ok(s);
     }
+    if is_subtype(type_of_obj(o), types().exc(ExcKind::SyntaxError)) {
+        return syntax_error_str(vm, tx, o, &args);
+    }
     match args.len() {
         0 => Ok(String::new()),
         1 if is_key_error => ops::repr(vm, tx, &args[0]),
         1 => ops::str_of(vm, tx, &args[0]),
         _ => ops::repr(vm, tx, &st.args),
     }
+}
+
+/// `str(SyntaxError)`: CPython's `msg (file, line N)`, the file by its base name.
+fn syntax_error_str(vm: &mut Vm, tx: &Tx, o: &ObjRef, args: &[Value]) -> PyResult<String> {
+    let ov = Value::Obj(o.clone());
+    let mut get = |n: &str| -> PyResult<Value> {
+        Ok(ops::getattr_opt(vm, tx, &ov, &Value::str(n))?.unwrap_or_default())
+    };
+    let (msg, filename, lineno) = (get("msg")?, get("filename")?, get("lineno")?);
+    let msg = match (&msg, args.first()) {
+        (Value::None, Some(a)) => a.clone(),
+        _ => msg,
+    };
+    let msg = ops::str_of(vm, tx, &msg)?;
+    let file = filename
+        .payload_str()
+        .map(|f| f.rsplit('/').next().unwrap_or(f).to_string());
+    Ok(match (file, &lineno) {
+        (Some(f), Value::Int(l)) => format!("{msg} ({f}, line {l})"),
+        (Some(f), _) => format!("{msg} ({f})"),
+        (None, Value::Int(l)) => format!("{msg} (line {l})"),
+        (None, _) => msg,
+    })
 }
 
 /// UnicodeEncodeError or UnicodeDecodeError, when `o` is one (their `str()` and

@@ -358,11 +358,19 @@ fn type_subclasses(
     Ok(Value::list_from(vec![]))
 }
 
-fn exc_init(_vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+fn exc_init(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     if let Some(o) = args.first().and_then(|v| v.obj())
         && crate::os_error::is_os_error(o)
     {
         return crate::os_error::init(tx, o, &args[1..]).map(|_| Value::None);
+    }
+    if let Some(o) = args.first().and_then(|v| v.obj())
+        && stmpy_core::types::is_subtype(
+            stmpy_core::types::type_of_obj(o),
+            stmpy_core::types::types().exc(stmpy_core::types::ExcKind::SyntaxError),
+        )
+    {
+        syntax_error_init(vm, tx, &args[0], &args[1..])?;
     }
     if let Some(Payload::Instance(inst)) = args.first().and_then(|v| v.payload())
         && let Some(c) = &inst.exc
@@ -374,6 +382,40 @@ fn exc_init(_vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> PyR
         tx.modify(c, |s| s.args = a)?;
     }
     Ok(Value::None)
+}
+
+/// `SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset]))`: the
+/// attributes CPython's `SyntaxError.__init__` sets (None when not given).
+fn syntax_error_init(vm: &mut Vm, tx: &Tx, this: &Value, args: &[Value]) -> PyResult<()> {
+    const FIELDS: [&str; 6] = [
+        "filename",
+        "lineno",
+        "offset",
+        "text",
+        "end_lineno",
+        "end_offset",
+    ];
+    let info: Vec<Value> = match args {
+        [_, info] => match info.as_tuple() {
+            Some(t) if (4..=6).contains(&t.len()) => t.to_vec(),
+            _ => return Err(type_error("SyntaxError: 'details' must be a 4- to 6-tuple")),
+        },
+        _ => Vec::new(),
+    };
+    let msg = args.first().cloned().unwrap_or_default();
+    ops::setattr(vm, tx, this, &Value::str("msg"), msg)?;
+    for (i, name) in FIELDS.iter().enumerate() {
+        let v = info.get(i).cloned().unwrap_or_default();
+        ops::setattr(vm, tx, this, &Value::str(name), v)?;
+    }
+    ops::setattr(
+        vm,
+        tx,
+        this,
+        &Value::str("print_file_and_line"),
+        Value::None,
+    )?;
+    Ok(())
 }
 
 /// The keyword arguments some exceptions take (`ImportError(msg, name=, path=)`,

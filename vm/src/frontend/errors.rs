@@ -300,6 +300,8 @@ fn describe_target(text: &str) -> &'static str {
     }
 }
 
+/// Input that ends inside a statement: CPython 3.11 says "invalid syntax" at the end (or
+/// names the bracket left open).
 fn unexpected_eof(source: &str, filename: &str, index: &LineIndex) -> SyntaxErrorInfo {
     if let Some(info) = unclosed_bracket(source, filename, index) {
         return info;
@@ -307,7 +309,7 @@ fn unexpected_eof(source: &str, filename: &str, index: &LineIndex) -> SyntaxErro
     let end = TextSize::new(source.trim_end().len() as u32);
     SyntaxErrorInfo::at(
         SyntaxErrorKind::SyntaxError,
-        "unexpected EOF while parsing",
+        "invalid syntax",
         filename,
         source,
         index,
