@@ -59,6 +59,7 @@ pub const FUNCTIONS: Table = &[
     ("format", format),
     ("globals", globals),
     ("exec", exec),
+    ("compile", compile),
     ("eval", eval),
     ("locals", locals),
     ("vars", vars),
@@ -936,6 +937,90 @@ fn locals(vm: &mut Vm, _tx: &Tx, _args: &[Value], _kw: &[(Value, Value)]) -> PyR
     Ok(Value::dict(d))
 }
 
+/// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`: a code
+/// object for `exec`/`eval`. `flags`, `dont_inherit` and `optimize` are accepted and have
+/// no effect, except `ast.PyCF_ONLY_AST` (no `ast` module): NotImplementedError.
+fn compile(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    const PARAMS: [&str; 6] = [
+        "source",
+        "filename",
+        "mode",
+        "flags",
+        "dont_inherit",
+        "optimize",
+    ];
+    if args.len() > PARAMS.len() {
+        return Err(type_error(format!(
+            "compile() takes at most 6 arguments ({} given)",
+            args.len()
+        )));
+    }
+    let arg = |i: usize| args.get(i).or_else(|| kwarg(kw, PARAMS[i]));
+    let required = |i: usize| {
+        arg(i).ok_or_else(|| {
+            type_error(format!(
+                "compile() missing required argument '{}' (pos {})",
+                PARAMS[i],
+                i + 1
+            ))
+        })
+    };
+    let source = required(0)?;
+    let filename = required(1)?;
+    let mode = required(2)?;
+    let src = match source.payload() {
+        Some(Payload::Str(s)) => s.as_str().to_string(),
+        Some(Payload::Bytes(b)) => String::from_utf8(b.to_vec())
+            .map_err(|_| value_error("source code string cannot contain null bytes"))?,
+        _ => {
+            return Err(type_error(
+                "compile() arg 1 must be a string, bytes or AST object",
+            ));
+        }
+    };
+    let Some(filename) = filename.payload_str().map(str::to_string) else {
+        return Err(type_error(format!(
+            "expected str, bytes or os.PathLike object, not {}",
+            type_name(filename)
+        )));
+    };
+    let mode = match mode.payload_str() {
+        Some("exec") => crate::compiler::Mode::Module,
+        Some("eval") => crate::compiler::Mode::Eval,
+        Some("single") => crate::compiler::Mode::Interactive,
+        Some(_) => {
+            return Err(value_error(
+                "compile() mode must be 'exec', 'eval' or 'single'",
+            ));
+        }
+        None => {
+            return Err(type_error(format!(
+                "compile() argument 'mode' must be str, not {}",
+                type_name(mode)
+            )));
+        }
+    };
+    if let Some(Value::Int(f)) = arg(3)
+        && f & 0x400 != 0
+    {
+        return Err(Unwind::new(
+            ExcKind::NotImplementedError,
+            "compile() with ast.PyCF_ONLY_AST: there is no ast module",
+        ));
+    }
+    let src = if matches!(mode, crate::compiler::Mode::Eval) {
+        src.trim_start_matches([' ', '\t']).to_string()
+    } else {
+        src
+    };
+    // The source is not registered for tracebacks: CPython shows lines of `filename`
+    // only if that file exists (linecache), whatever was compiled.
+    match crate::compiler::compile(&src, &filename, mode) {
+        Ok(code) => Ok(crate::vm::code_value(crate::vm::LoadedCode::load(code))),
+        Err(info) => Err(Unwind::Exc(crate::syntax_error_object(vm, tx, &info)?)),
+    }
+}
+
 fn exec(vm: &mut Vm, tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     exec_source(vm, tx, args, kw, crate::compiler::Mode::Module, "exec")?;
     Ok(Value::None)
@@ -956,10 +1041,15 @@ fn exec_source(
     name: &str,
 ) -> PyResult<Value> {
     arg_count(name, args, 1, 3)?;
-    let Some(src) = args[0].payload_str() else {
-        return Err(type_error(format!(
-            "{name}() arg 1 must be a string, bytes or code object"
-        )));
+    let code = crate::vm::as_code(&args[0]).cloned();
+    let src = match (&code, args[0].payload_str()) {
+        (Some(_), _) => "",
+        (None, Some(s)) => s,
+        (None, None) => {
+            return Err(type_error(format!(
+                "{name}() arg 1 must be a string, bytes or code object"
+            )));
+        }
     };
     let src = if matches!(mode, crate::compiler::Mode::Eval) {
         src.trim_start_matches([' ', '\t'])
@@ -1027,14 +1117,20 @@ fn exec_source(
             Value::Obj(vm.shared.builtins.clone()),
         )?;
     }
-    if let Ok(mut s) = vm.shared.sources.lock() {
-        s.insert("<string>".to_string(), std::sync::Arc::from(src));
-    }
-    let code = match crate::compiler::compile(src, "<string>", mode) {
-        Ok(c) => c,
-        Err(info) => return Err(Unwind::Exc(crate::syntax_error_object(vm, tx, &info)?)),
+    let code = match code {
+        // A code object from `compile()`.
+        Some(code) => code,
+        None => {
+            if let Ok(mut s) = vm.shared.sources.lock() {
+                s.insert("<string>".to_string(), std::sync::Arc::from(src));
+            }
+            match crate::compiler::compile(src, "<string>", mode) {
+                Ok(c) => crate::vm::LoadedCode::load(c),
+                Err(info) => return Err(Unwind::Exc(crate::syntax_error_object(vm, tx, &info)?)),
+            }
+        }
     };
-    let frame = Frame::new(crate::vm::LoadedCode::load(code), globals, Some(locals));
+    let frame = Frame::new(code, globals, Some(locals));
     vm.run_nested(tx, frame)
 }
 
