@@ -315,6 +315,14 @@ impl Vm {
                 self.run_frame(tx, frame)
             }
             Payload::Native(n) => match n.imp.downcast_ref::<NativeImpl>() {
+                // A method of a built-in type needs its self (`list.append()`): refused
+                // here, so that no method's code indexes an empty argument list.
+                Some(_)
+                    if args.is_empty()
+                        && !matches!(n.kind, stmpy_core::value::NativeKind::Function) =>
+                {
+                    Err(crate::builtins::no_self(n))
+                }
                 Some(imp) => {
                     // Natives calling natives (a dunder forwarding to itself) nest Rust
                     // frames with no Python frame in between: bound them too.

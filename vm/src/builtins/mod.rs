@@ -129,6 +129,18 @@ pub fn bad_self(owner: &str, name: &str, args: &[Value]) -> Unwind {
     })
 }
 
+/// CPython's `TypeError` for a method of a built-in type called with no arguments at all.
+pub fn no_self(n: &stmpy_core::value::NativeFunc) -> Unwind {
+    let name = n.name;
+    type_error(match &n.kind {
+        NativeKind::Slot(owner) => {
+            format!("descriptor '{name}' of '{owner}' object needs an argument")
+        }
+        NativeKind::Method(owner) => format!("unbound method {owner}.{name}() needs an argument"),
+        NativeKind::Function => format!("{name}() needs an argument"),
+    })
+}
+
 /// Fills the built-in types' method tables (idempotent, process-wide).
 pub fn install_methods() {
     static ONCE: Once = Once::new();
