@@ -85,7 +85,11 @@ fn to_bytes(_vm: &mut Vm, _tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> Py
         .or_else(|| kwarg(kw, "length"))
         .map(ops::index_of)
         .transpose()?
-        .unwrap_or(1) as usize;
+        .unwrap_or(1);
+    if length < 0 {
+        return Err(value_error("length argument must be non-negative"));
+    }
+    let length = length as usize;
     let order = args
         .get(2)
         .or_else(|| kwarg(kw, "byteorder"))
@@ -106,6 +110,10 @@ fn to_bytes(_vm: &mut Vm, _tx: &Tx, args: &[Value], kw: &[(Value, Value)]) -> Py
     if bytes.len() > length {
         return Err(stmpy_core::error::overflow_error("int too big to convert"));
     }
+    // A length no allocation can hold is a MemoryError, not an abort.
+    bytes
+        .try_reserve_exact(length - bytes.len())
+        .map_err(|_| stmpy_core::error::Unwind::new(stmpy_core::types::ExcKind::MemoryError, ""))?;
     bytes.resize(length, fill);
     if order == "big" {
         bytes.reverse();
