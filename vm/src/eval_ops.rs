@@ -50,13 +50,6 @@ fn is_private_iterable(v: &Value) -> bool {
     )
 }
 
-/// `i` as an index into a sequence of `len` items (negative from the end), if in range.
-#[inline(always)]
-fn in_range(i: i64, len: usize) -> Option<usize> {
-    let j = if i < 0 { i + len as i64 } else { i };
-    (0 <= j && j < len as i64).then_some(j as usize)
-}
-
 /// `container[key]` for a list or tuple and an int in range, the common case of
 /// `BinarySubscr` (no call into the general `getitem`); `None` sends it down the
 /// general path, which gives the same answer or raises.
@@ -67,8 +60,8 @@ pub fn fast_subscr(tx: &Tx, container: &Value, key: &Value) -> PyResult<Option<V
     };
     Ok(match &o.payload {
         // `view`, not `read`: a later store to the list stays in place.
-        Payload::List(l) => tx.view(l, |l| in_range(*i, l.len()).map(|j| l[j].clone()))?,
-        Payload::Tuple(t) => in_range(*i, t.len()).map(|j| t[j].clone()),
+        Payload::List(l) => tx.view(l, |l| ops::in_range(*i, l.len()).map(|j| l[j].clone()))?,
+        Payload::Tuple(t) => ops::in_range(*i, t.len()).map(|j| t[j].clone()),
         _ => None,
     })
 }
@@ -85,7 +78,7 @@ pub fn fast_store_subscr(
     let (Some(Payload::List(cell)), Value::Int(i)) = (container.payload(), key) else {
         return Ok(Err(v));
     };
-    Ok(tx.modify(cell, |l| match in_range(*i, l.len()) {
+    Ok(tx.modify(cell, |l| match ops::in_range(*i, l.len()) {
         Some(j) => {
             l.set(j, v);
             Ok(())
@@ -599,6 +592,11 @@ impl Vm {
         if self.private_iter(tx, frame)? {
             return Ok(());
         }
+        self.tos_to_iter(tx, frame)
+    }
+
+    /// Replaces TOS with `iter(TOS)`.
+    fn tos_to_iter(&mut self, tx: &Tx, frame: &mut Frame) -> PyResult<()> {
         let v = frame.pop();
         let it = crate::iter::iter(self, tx, &v)?;
         frame.push(it);
@@ -632,10 +630,7 @@ impl Vm {
         if is_private_iterable(frame.top()) {
             return Ok(());
         }
-        let v = frame.pop();
-        let it = crate::iter::iter(self, tx, &v)?;
-        frame.push(it);
-        Ok(())
+        self.tos_to_iter(tx, frame)
     }
 
     /// `IterArg` (see the opcode): a comprehension's `.0`.
@@ -644,10 +639,7 @@ impl Vm {
             return Ok(());
         }
         // Not followed by ForIter (never compiled so): an ordinary iterator then.
-        let v = frame.pop();
-        let it = crate::iter::iter(self, tx, &v)?;
-        frame.push(it);
-        Ok(())
+        self.tos_to_iter(tx, frame)
     }
 
     pub(crate) fn op_for_iter(

@@ -1632,6 +1632,13 @@ fn index_type_error(i: &Value, what: &str) -> Unwind {
     }
 }
 
+/// `i` as an index into a sequence of `len` items (negative from the end), if in range.
+#[inline(always)]
+pub fn in_range(i: i64, len: usize) -> Option<usize> {
+    let j = if i < 0 { i + len as i64 } else { i };
+    (0 <= j && j < len as i64).then_some(j as usize)
+}
+
 pub fn seq_index(i: &Value, len: usize, what: &str) -> PyResult<usize> {
     let i = match i {
         Value::Int(i) => *i,
@@ -1641,15 +1648,14 @@ pub fn seq_index(i: &Value, len: usize, what: &str) -> PyResult<usize> {
         }
         _ => return Err(index_type_error(i, what)),
     };
-    let j = if i < 0 { i + len as i64 } else { i };
-    if j < 0 || j >= len as i64 {
+    let Some(j) = in_range(i, len) else {
         return Err(index_error(match what {
             // bytes (CPython names no type there)
             "index" => "index out of range".to_string(),
             _ => format!("{what} index out of range"),
         }));
-    }
-    Ok(j as usize)
+    };
+    Ok(j)
 }
 
 pub fn len(vm: &mut Vm, tx: &Tx, v: &Value) -> PyResult<usize> {
